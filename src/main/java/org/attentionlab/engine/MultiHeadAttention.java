@@ -1,0 +1,177 @@
+package org.attentionlab.engine;
+
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.attentionlab.engine.trace.HeadTrace;
+import org.attentionlab.engine.trace.Matrix;
+import org.attentionlab.engine.trace.MultiHeadTrace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Multi-head attention, Vaswani et al. 2017, section 3.2.2:
+ * <pre>MultiHead(Q, K, V) = Concat(head_1, …, head_h)·W^O,  head_i = Attention(Q·W_i^Q, K·W_i^K, V·W_i^V)</pre>
+ * Self-attention when queries and keys come from the same sequence; cross-attention (the
+ * decoder's "encoder-decoder attention", section 3.2.3) when keys and values come from the
+ * encoder's output.
+ *
+ * <p>Dimensions: B batch, T queries, S keys, D = d_model, H heads, d_k / d_v per head. Inputs
+ * are (B, T, D) and (B, S, D); the mask is (B or 1, T, S). Head i is the column block
+ * [i·d_k, (i+1)·d_k) of the projections, so "splitting into heads" needs no copy.
+ */
+public final class MultiHeadAttention {
+
+    private final ModelConfig config;
+    private final Linear wq;
+    private final Linear wk;
+    private final Linear wv;
+    private final Linear wo;
+
+    public MultiHeadAttention(ModelConfig config, Linear wq, Linear wk, Linear wv, Linear wo) {
+        this.config = config;
+        int d = config.dModel();
+        int hk = config.heads() * config.dK();
+        int hv = config.heads() * config.dV();
+        requireShape(wq, d, hk, "W^Q");
+        requireShape(wk, d, hk, "W^K");
+        requireShape(wv, d, hv, "W^V");
+        requireShape(wo, hv, d, "W^O");
+        this.wq = wq;
+        this.wk = wk;
+        this.wv = wv;
+        this.wo = wo;
+    }
+
+    /** Glorot-initialised weights, zero biases; draws W^Q, W^K, W^V, W^O in that order. */
+    public static MultiHeadAttention init(ModelConfig config, Init init) {
+        int d = config.dModel();
+        int hk = config.heads() * config.dK();
+        int hv = config.heads() * config.dV();
+        return new MultiHeadAttention(config, Linear.glorot(init, d, hk, "W^Q"), Linear.glorot(init, d, hk, "W^K"),
+                Linear.glorot(init, d, hv, "W^V"), Linear.glorot(init, hv, d, "W^O"));
+    }
+
+    /** From plain arrays (edited in a view, loaded from a file). */
+    public static MultiHeadAttention of(ModelConfig config, AttentionWeights w) {
+        Precision p = config.precision();
+        return new MultiHeadAttention(config,
+                new Linear(Tensors.matrix(w.wq(), p, "W^Q"), Tensors.vector(w.bq(), p, "b^Q"), "W^Q"),
+                new Linear(Tensors.matrix(w.wk(), p, "W^K"), Tensors.vector(w.bk(), p, "b^K"), "W^K"),
+                new Linear(Tensors.matrix(w.wv(), p, "W^V"), Tensors.vector(w.bv(), p, "b^V"), "W^V"),
+                new Linear(Tensors.matrix(w.wo(), p, "W^O"), Tensors.vector(w.bo(), p, "b^O"), "W^O"));
+    }
+
+    /** A copy of the parameters as plain arrays. */
+    public AttentionWeights weights() {
+        return new AttentionWeights(Tensors.toMatrix(wq.weight()), Tensors.toVector(wq.bias()),
+                Tensors.toMatrix(wk.weight()), Tensors.toVector(wk.bias()),
+                Tensors.toMatrix(wv.weight()), Tensors.toVector(wv.bias()),
+                Tensors.toMatrix(wo.weight()), Tensors.toVector(wo.bias()));
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    /** Self-attention: x (B, T, D) -> (B, T, D). */
+    public INDArray forward(INDArray x, Mask mask) {
+        return forward(x, x, mask);
+    }
+
+    /** query (B, T, D), memory (B, S, D), mask (B or 1, T, S) -> (B, T, D). */
+    public INDArray forward(INDArray query, INDArray memory, Mask mask) {
+        return compute(query, memory, mask, null);
+    }
+
+    /** Every stage, for one sequence: query (T, D), memory (S, D), mask (1, T, S). */
+    public MultiHeadTrace trace(INDArray query, INDArray memory, Mask mask) {
+        Tensors.requireRank(query, 2, "query");
+        Tensors.requireRank(memory, 2, "memory");
+        List<MultiHeadTrace> out = new ArrayList<>(1);
+        compute(query.reshape(1, query.size(0), query.size(1)), memory.reshape(1, memory.size(0), memory.size(1)),
+                mask, out);
+        return out.get(0);
+    }
+
+    /** The whole block; fills {@code traces} (one per sequence) when not null. */
+    INDArray compute(INDArray query, INDArray memory, Mask mask, List<MultiHeadTrace> traces) {
+        Tensors.requireRank(query, 3, "query");
+        Tensors.requireRank(memory, 3, "memory");
+        int b = (int) query.size(0);
+        int t = (int) query.size(1);
+        int s = (int) memory.size(1);
+        int d = config.dModel();
+        Tensors.requireSize(query, 2, d, "query", "its last dimension must be d_model");
+        Tensors.requireSize(memory, 2, d, "memory", "its last dimension must be d_model");
+        Tensors.requireSize(memory, 0, b, "memory", "its batch size must match the query's");
+        for (int n = 0; n < b; n++) {
+            mask.requireFits(n, t, s);
+        }
+        int h = config.heads();
+        int dk = config.dK();
+        int dv = config.dV();
+        INDArray q2 = query.reshape(b * (long) t, d).castTo(dtype());
+        INDArray m2 = memory.reshape(b * (long) s, d).castTo(dtype());
+        // 1. project: Q = x·W^Q, K = m·W^K, V = m·W^V -> (B·T, H·d_k), (B·S, H·d_k), (B·S, H·d_v)
+        INDArray qAll = wq.apply(q2);
+        INDArray kAll = wk.apply(m2);
+        INDArray vAll = wv.apply(m2);
+        INDArray concat = Nd4j.create(dtype(), b * (long) t, (long) h * dv);
+        double scale = ScaledDotProductAttention.scaleFactor(dk, config.scaled());
+        for (int n = 0; n < b; n++) {
+            INDArray allowed = mask.allowedMatrix(n, t, s, dtype());
+            List<HeadTrace> heads = traces == null ? null : new ArrayList<>(h);
+            for (int i = 0; i < h; i++) {
+                // 2. attend, head i: column block i of sequence n -> (T, d_k), (S, d_k), (S, d_v)
+                INDArray qi = qAll.get(interval((long) n * t, (long) (n + 1) * t), interval(i * dk, (i + 1) * dk));
+                INDArray ki = kAll.get(interval((long) n * s, (long) (n + 1) * s), interval(i * dk, (i + 1) * dk));
+                INDArray vi = vAll.get(interval((long) n * s, (long) (n + 1) * s), interval(i * dv, (i + 1) * dv));
+                ScaledDotProductAttention.Stages stages = heads == null ? null : new ScaledDotProductAttention.Stages();
+                INDArray zi = ScaledDotProductAttention.attend(qi, ki, vi, allowed, scale, stages);
+                // 3. concatenate: head i fills column block i -> (T, H·d_v)
+                concat.get(interval((long) n * t, (long) (n + 1) * t), interval(i * dv, (i + 1) * dv)).assign(zi);
+                if (heads != null) {
+                    heads.add(new HeadTrace(i, headSlice(wq, i, dk), headSlice(wk, i, dk), headSlice(wv, i, dv),
+                            stages.toTrace(qi, ki, vi)));
+                }
+            }
+            if (traces != null) {
+                traces.add(new MultiHeadTrace(Matrix.of(Tensors.toMatrix(query.get(org.nd4j.linalg.indexing.NDArrayIndex.point(n), all(), all()))),
+                        Matrix.of(Tensors.toMatrix(memory.get(org.nd4j.linalg.indexing.NDArrayIndex.point(n), all(), all()))),
+                        heads, null, null, null));
+            }
+        }
+        // 4. output projection: Concat·W^O + b^O -> (B·T, D) -> (B, T, D)
+        INDArray out = wo.apply(concat);
+        if (traces != null) {
+            Matrix woM = Matrix.of(Tensors.toMatrix(wo.weight()));
+            for (int n = 0; n < b; n++) {
+                MultiHeadTrace partial = traces.get(n);
+                INDArray rows = out.get(interval((long) n * t, (long) (n + 1) * t), all());
+                INDArray crows = concat.get(interval((long) n * t, (long) (n + 1) * t), all());
+                traces.set(n, new MultiHeadTrace(partial.queryInput(), partial.keyInput(), partial.heads(),
+                        Matrix.of(Tensors.toMatrix(crows)), woM, Matrix.of(Tensors.toMatrix(rows))));
+            }
+        }
+        return out.reshape(b, t, d);
+    }
+
+    private org.nd4j.linalg.api.buffer.DataType dtype() {
+        return config.precision().dataType();
+    }
+
+    private static Matrix headSlice(Linear l, int i, int width) {
+        return Matrix.of(Tensors.toMatrix(l.weight().get(all(), interval(i * width, (i + 1) * width))));
+    }
+
+    private static void requireShape(Linear l, int in, int out, String name) {
+        if (l.in() != in || l.out() != out) {
+            throw new IllegalArgumentException(name + " is " + l.in() + "×" + l.out() + " but the config needs "
+                    + in + "×" + out);
+        }
+    }
+}
