@@ -56,7 +56,7 @@ public final class DecoderLayer {
 
     /** y (B, T, D), memory (B, S, D) -> (B, T, D). */
     public INDArray forward(INDArray y, INDArray memory, Mask selfMask, Mask memoryMask) {
-        return run(y, memory, selfMask, memoryMask, null);
+        return Workspaces.scoped("attention-lab.decoder", () -> run(y, memory, selfMask, memoryMask, null));
     }
 
     /** Every stage for one target sequence: y (T, D), memory (S, D). */

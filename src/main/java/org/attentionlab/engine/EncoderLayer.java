@@ -50,7 +50,7 @@ public final class EncoderLayer {
 
     /** x (B, T, D) -> (B, T, D). */
     public INDArray forward(INDArray x, Mask mask) {
-        return run(x, mask, null);
+        return Workspaces.scoped("attention-lab.encoder", () -> run(x, mask, null));
     }
 
     /** Every stage for one sequence: x (T, D). */
