@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             AttendCommand.class,
             PeCommand.class,
             BenchCommand.class,
+            TokenizeCommand.class,
         })
 public final class RootCommand implements Runnable {
 
