@@ -50,18 +50,26 @@ public final class EncoderLayer {
 
     /** x (B, T, D) -> (B, T, D). */
     public INDArray forward(INDArray x, Mask mask) {
-        return Workspaces.scoped("attention-lab.encoder", () -> run(x, mask, null));
+        return Workspaces.scoped("attention-lab.encoder", () -> run(x, mask, null, null));
+    }
+
+    /**
+     * x (B, T, D) -> (B, T, D), adding each sequence's attention weights, row-major (H, T, T),
+     * to {@code attentionWeightsOut}.
+     */
+    INDArray forward(INDArray x, Mask mask, List<double[]> attentionWeightsOut) {
+        return Workspaces.scoped("attention-lab.encoder", () -> run(x, mask, null, attentionWeightsOut));
     }
 
     /** Every stage for one sequence: x (T, D). */
     public EncoderLayerTrace trace(INDArray x, Mask mask) {
         Tensors.requireRank(x, 2, "encoder input");
         List<Object> rec = new ArrayList<>();
-        run(x.reshape(1, x.size(0), x.size(1)), mask, rec);
+        run(x.reshape(1, x.size(0), x.size(1)), mask, rec, null);
         return (EncoderLayerTrace) rec.get(0);
     }
 
-    private INDArray run(INDArray x, Mask mask, List<Object> rec) {
+    private INDArray run(INDArray x, Mask mask, List<Object> rec, List<double[]> weightsOut) {
         Tensors.requireRank(x, 3, "encoder input");
         int b = (int) x.size(0);
         int t = (int) x.size(1);
@@ -73,7 +81,7 @@ public final class EncoderLayer {
         // 1. self-attention sub-layer with its residual connection
         INDArray n1 = pre ? norm1.apply(x2) : null;
         INDArray attIn = (pre ? n1 : x2).reshape(b, t, d);
-        INDArray r1 = x2.add(attention.compute(attIn, attIn, mask, attn).reshape((long) b * t, d));
+        INDArray r1 = x2.add(attention.compute(attIn, attIn, mask, attn, weightsOut).reshape((long) b * t, d));
         if (!pre) {
             n1 = norm1.apply(r1);
         }

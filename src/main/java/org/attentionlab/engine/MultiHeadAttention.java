@@ -99,6 +99,15 @@ public final class MultiHeadAttention {
 
     /** The whole block; fills {@code traces} (one per sequence) when not null. */
     INDArray compute(INDArray query, INDArray memory, Mask mask, List<MultiHeadTrace> traces) {
+        return compute(query, memory, mask, traces, null);
+    }
+
+    /**
+     * The whole block; fills {@code traces} (one per sequence) when not null, and adds each
+     * sequence's attention weights, row-major (H, T, S), to {@code weightsOut} when not null (a
+     * light alternative to full traces, for models with many layers).
+     */
+    INDArray compute(INDArray query, INDArray memory, Mask mask, List<MultiHeadTrace> traces, List<double[]> weightsOut) {
         Tensors.requireRank(query, 3, "query");
         Tensors.requireRank(memory, 3, "memory");
         int b = (int) query.size(0);
@@ -133,6 +142,9 @@ public final class MultiHeadAttention {
             INDArray weights = ScaledDotProductAttention.maskedSoftmaxRows(
                     (traces == null ? scaled : scaled.dup()).reshape((long) h * t, s), // -> (H·T, S)
                     allowed == null ? null : Nd4j.tile(allowed, h, 1)).reshape(h, t, s); // -> (H, T, S)
+            if (weightsOut != null) {
+                weightsOut.add(Tensors.toVector(weights));
+            }
             INDArray z = Nd4j.matmul(weights, vh); // -> (H, T, d_v)
             // 3. concatenate: head i fills column block i -> (T, H·d_v)
             rows(concat, n, t).assign(z.permute(1, 0, 2).reshape(t, (long) h * dv));
