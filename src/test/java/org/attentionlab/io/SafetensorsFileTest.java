@@ -141,6 +141,8 @@ class SafetensorsFileTest {
                         "tensor \"b\": data_offsets [4, 12] overlap those of tensor \"a\" [0, 8]"),
                 Arguments.of("metadata-not-strings", file("{\"__metadata__\":{\"format\":1}}", 0),
                         "__metadata__: \"format\" is 1; expected a string"),
+                Arguments.of("deeply-nested", file("{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}", 0),
+                        "header is not valid JSON"),
                 Arguments.of("tensor-not-object", file("{\"w\":[1,2]}", 0), "tensor \"w\": is an array; expected an object"));
     }
 
