@@ -46,7 +46,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * cls.predictions.bias (V)
  * </pre>
  * Every missing, mis-shaped or non-float tensor is reported at once, with the expected and found
- * shapes; so is every tensor holding NaN or ±∞. Other tensors (e.g. {@code position_ids},
+ * shapes; so is every tensor holding NaN or ±∞. Weights enter the engine as float32 (F64 files are
+ * rounded; F16 and BF16 convert exactly), read memory-mapped one tensor at a time. Other tensors (e.g. {@code position_ids},
  * {@code cls.seq_relationship.*}) are ignored.
  */
 public final class BertCheckpoint {
@@ -251,16 +252,17 @@ public final class BertCheckpoint {
             for (String[] n : layerNames) {
                 FloatTensor[] x = new FloatTensor[n.length];
                 for (int k = 0; k < n.length; k++) {
-                    x[k] = get(n[k], progress, total);
+                    boolean weight = k == 0 || k == 2 || k == 4 || k == 6 || k == 10 || k == 12; // the six nn.Linear weights
+                    x[k] = weight ? getLinear(n[k], progress, total) : get(n[k], progress, total);
                 }
-                layers.add(new BertWeights.Layer(linear(x[0]), x[1], linear(x[2]), x[3], linear(x[4]), x[5], linear(x[6]), x[7],
-                        x[8], x[9], linear(x[10]), x[11], linear(x[12]), x[13], x[14], x[15]));
+                layers.add(new BertWeights.Layer(x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7],
+                        x[8], x[9], x[10], x[11], x[12], x[13], x[14], x[15]));
             }
             BertWeights.Pooler pooler = pool == null ? null
-                    : new BertWeights.Pooler(linear(get(pool[0], progress, total)), get(pool[1], progress, total));
+                    : new BertWeights.Pooler(getLinear(pool[0], progress, total), get(pool[1], progress, total));
             BertWeights.MlmHead head = null;
             if (mlm != null) {
-                head = new BertWeights.MlmHead(linear(get(mlm[0], progress, total)), get(mlm[1], progress, total),
+                head = new BertWeights.MlmHead(getLinear(mlm[0], progress, total), get(mlm[1], progress, total),
                         get(mlm[2], progress, total), get(mlm[3], progress, total),
                         mlm[4] == null ? null : get(mlm[4], progress, total), get(mlm[5], progress, total));
             }
@@ -313,6 +315,24 @@ public final class BertCheckpoint {
         }
 
         private FloatTensor get(String name, DoubleConsumer progress, int total) throws IOException {
+            return FloatTensor.wrap(values(name, progress, total), found.get(name));
+        }
+
+        /** A PyTorch (out, in) weight, transposed to the engine's (in, out) as it is read. */
+        private FloatTensor getLinear(String name, DoubleConsumer progress, int total) throws IOException {
+            float[] src = values(name, progress, total);
+            int out = found.get(name)[0];
+            int in = found.get(name)[1];
+            float[] t = new float[src.length];
+            for (int o = 0; o < out; o++) {
+                for (int i = 0; i < in; i++) {
+                    t[i * out + o] = src[o * in + i];
+                }
+            }
+            return FloatTensor.wrap(t, in, out);
+        }
+
+        private float[] values(String name, DoubleConsumer progress, int total) throws IOException {
             float[] values = st.readFloats(name);
             for (int i = 0; i < values.length; i++) {
                 if (!Float.isFinite(values[i])) {
@@ -321,21 +341,7 @@ public final class BertCheckpoint {
                 }
             }
             progress.accept(Math.min(1.0, ++read / (double) total));
-            return FloatTensor.wrap(values, found.get(name));
-        }
-
-        /** PyTorch's (out, in) -> the engine's (in, out). */
-        private static FloatTensor linear(FloatTensor w) {
-            int out = w.size(0);
-            int in = w.size(1);
-            float[] src = w.toArray();
-            float[] t = new float[src.length];
-            for (int o = 0; o < out; o++) {
-                for (int i = 0; i < in; i++) {
-                    t[i * out + o] = src[o * in + i];
-                }
-            }
-            return FloatTensor.wrap(t, in, out);
+            return values;
         }
 
         private void fail() {
