@@ -65,4 +65,65 @@ class BertBenchmarkTest {
                 + "in the same run: %.1f GFLOP/s; available processors %d%n", flops / 1e9, flops / sorted[runs / 2] / 1e6,
                 gemmGflops, Runtime.getRuntime().availableProcessors());
     }
+
+    /** Writes a BERT-base-sized model.safetensors (≈ 440 MB, HF names) and times loading it. */
+    @Test
+    void loadBertBaseSizedCheckpoint(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        writeBertBase(dir); // in its own method, so the writer's copy of the values is garbage before loading
+        long bytes = java.nio.file.Files.size(dir.resolve("model.safetensors"));
+        System.gc();
+        long before = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+        long s = System.nanoTime();
+        var ckpt = org.attentionlab.io.BertCheckpoint.load(dir);
+        double secs = (System.nanoTime() - s) / 1e9;
+        System.gc();
+        long heap = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+        System.out.printf(Locale.ROOT, "loaded a %.0f MB BERT-base model.safetensors in %.2f s; Java heap in use %.0f MB before, "
+                + "%.0f MB after (the weights live off-heap in ND4J)%n", bytes / 1e6, secs, before / 1e6, heap / 1e6);
+        BertOutput out = ckpt.model().forward(BertInput.of(101, 2000, 3000, 102));
+        System.out.println("forward after loading: " + out);
+    }
+
+    private static void writeBertBase(java.nio.file.Path dir) throws java.io.IOException {
+        BertConfig c = BertConfig.base();
+        int h = c.hiddenSize();
+        int f = c.intermediateSize();
+        var w = new org.attentionlab.io.SafetensorsWriter().metadata("format", "pt");
+        SplittableRandom r = new SplittableRandom(3);
+        java.util.function.BiConsumer<String, long[]> add = (name, shape) -> {
+            int n = (int) Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+            float[] v = new float[n];
+            boolean gamma = name.endsWith("LayerNorm.weight");
+            for (int i = 0; i < n; i++) {
+                v[i] = gamma ? 1f : (float) ((r.nextDouble() - 0.5) * 0.04);
+            }
+            w.add(name, org.attentionlab.io.Dtype.F32, shape, v);
+        };
+        add.accept("bert.embeddings.word_embeddings.weight", new long[] {c.vocabSize(), h});
+        add.accept("bert.embeddings.position_embeddings.weight", new long[] {c.maxPositions(), h});
+        add.accept("bert.embeddings.token_type_embeddings.weight", new long[] {c.typeVocabSize(), h});
+        add.accept("bert.embeddings.LayerNorm.weight", new long[] {h});
+        add.accept("bert.embeddings.LayerNorm.bias", new long[] {h});
+        for (int l = 0; l < c.layers(); l++) {
+            String p = "bert.encoder.layer." + l + ".";
+            for (String part : new String[] {"attention.self.query", "attention.self.key", "attention.self.value", "attention.output.dense"}) {
+                add.accept(p + part + ".weight", new long[] {h, h});
+                add.accept(p + part + ".bias", new long[] {h});
+            }
+            add.accept(p + "attention.output.LayerNorm.weight", new long[] {h});
+            add.accept(p + "attention.output.LayerNorm.bias", new long[] {h});
+            add.accept(p + "intermediate.dense.weight", new long[] {f, h});
+            add.accept(p + "intermediate.dense.bias", new long[] {f});
+            add.accept(p + "output.dense.weight", new long[] {h, f});
+            add.accept(p + "output.dense.bias", new long[] {h});
+            add.accept(p + "output.LayerNorm.weight", new long[] {h});
+            add.accept(p + "output.LayerNorm.bias", new long[] {h});
+        }
+        add.accept("bert.pooler.dense.weight", new long[] {h, h});
+        add.accept("bert.pooler.dense.bias", new long[] {h});
+        w.write(dir.resolve("model.safetensors"));
+        java.nio.file.Files.writeString(dir.resolve("config.json"), "{\"vocab_size\": 30522, \"hidden_size\": 768, "
+                + "\"num_hidden_layers\": 12, \"num_attention_heads\": 12, \"intermediate_size\": 3072, \"hidden_act\": \"gelu\", "
+                + "\"max_position_embeddings\": 512, \"type_vocab_size\": 2, \"layer_norm_eps\": 1e-12}");
+    }
 }
