@@ -11,6 +11,8 @@ import javafx.application.Platform;
 import javafx.scene.text.Font;
 import javafx.stage.Stage;
 
+import org.attentionlab.ui.qkv.QkvView;
+import org.attentionlab.ui.qkv.QkvViewModel;
 import org.attentionlab.ui.shell.CjkFonts;
 import org.attentionlab.ui.shell.MainWindow;
 import org.attentionlab.ui.shell.Page;
@@ -67,6 +69,8 @@ public final class AttentionLabApp extends Application {
      */
     public static Ui compose(I18n i18n, Appearance appearance, EngineService engine, UiExecutors executors) {
         List<Page> pages = new ArrayList<>();
+        QkvViewModel qkv = new QkvViewModel(engine, executors);
+        pages.add(new Page("qkv", "nav.qkv", () -> new QkvView(qkv, i18n, appearance)));
         ShellViewModel shell = new ShellViewModel(i18n, appearance, engine, executors, pages);
         MainWindow window = new MainWindow(shell, CjkFonts.choose(Font.getFamilies()).orElse(null));
         return new Ui(window, shell);

@@ -34,9 +34,9 @@ public final class I18n {
 
     private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>(this, "locale");
     private ResourceBundle bundle;
+    private Locale bundleLocale;
 
     public I18n(Locale initial) {
-        locale.addListener((obs, old, now) -> bundle = load(now));
         locale.set(supported(initial));
     }
 
@@ -61,7 +61,7 @@ public final class I18n {
     /** The text for {@code key}; a missing key shows as ⟦key⟧ (and fails a test) rather than crashing. */
     public String get(String key) {
         try {
-            return bundle.getString(key);
+            return bundle().getString(key);
         } catch (MissingResourceException e) {
             LOG.warning(() -> "missing UI string '" + key + "' for " + locale.get());
             return "⟦" + key + "⟧";
@@ -87,6 +87,19 @@ public final class I18n {
         deps[0] = locale;
         System.arraycopy(dependencies, 0, deps, 1, dependencies.length);
         return Bindings.createStringBinding(() -> format(key, args.get()), deps);
+    }
+
+    /**
+     * The bundle of the current locale, loaded when first asked for: bindings re-evaluate as soon as
+     * the locale is invalidated, before any change listener could swap a cached bundle.
+     */
+    private ResourceBundle bundle() {
+        Locale now = locale.get();
+        if (bundle == null || !now.equals(bundleLocale)) {
+            bundle = load(now);
+            bundleLocale = now;
+        }
+        return bundle;
     }
 
     static ResourceBundle load(Locale locale) {

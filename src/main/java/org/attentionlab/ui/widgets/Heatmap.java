@@ -132,6 +132,12 @@ public class Heatmap extends Region {
         probe.getStyleClass().add("heatmap-label");
         probe.setVisible(false);
         probe.setManaged(false);
+        // the preferred size depends on the CSS font, which arrives after the first size query
+        probe.fontProperty().addListener(o -> {
+            labelsDirty = true;
+            valuesDirty = true;
+            requestLayout();
+        });
         getChildren().addAll(cells, valueLayer, rowLabelLayer, colLabelLayer, selection, bar, barFrame, barLabels,
                 maskSwatch, maskLegend, editor, probe);
 
@@ -277,6 +283,15 @@ public class Heatmap extends Region {
         }
         Text t = valueTexts[row * m.cols() + col];
         return t.isVisible() ? t.getText() : null;
+    }
+
+    /** Where cell (row, col) is drawn, in this node's coordinates; null before the first layout. */
+    public Bounds cellBounds(int row, int col) {
+        Geometry g = geometry;
+        if (g == null || row >= g.rows || col >= g.cols) {
+            return null;
+        }
+        return new javafx.geometry.BoundingBox(g.plotX + col * g.cell, g.plotY + row * g.cell, g.cell, g.cell);
     }
 
     /** Whether a cell editor is open. */
