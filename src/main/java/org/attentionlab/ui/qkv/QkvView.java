@@ -23,9 +23,9 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 import org.attentionlab.ui.Appearance;
+import org.attentionlab.ui.EnumCells;
 import org.attentionlab.ui.EnumText;
 import org.attentionlab.ui.I18n;
 import org.attentionlab.ui.qkv.QkvViewModel.InputMode;
@@ -48,6 +48,8 @@ public final class QkvView extends BorderPane {
     private final Appearance appearance;
     private final Map<Stage, Heatmap> heatmaps = new EnumMap<>(Stage.class);
     private final VBox derivationBox = new VBox();
+    private final javafx.beans.property.BooleanProperty panelsShown =
+            new javafx.beans.property.SimpleBooleanProperty(this, "panelsShown", true);
 
     public QkvView(QkvViewModel vm, I18n i18n, Appearance appearance) {
         this.vm = vm;
@@ -55,9 +57,32 @@ public final class QkvView extends BorderPane {
         this.appearance = appearance;
         getStyleClass().add("qkv-view");
         setId("qkv-view");
-        setLeft(scroll(controls(), "qkv-controls-scroll"));
+        Node left = scroll(controls(), "qkv-controls-scroll");
+        Node right = scroll(derivation(), "qkv-derivation-scroll");
+        setLeft(left);
         setCenter(scroll(stages(), "qkv-stages-scroll"));
-        setRight(scroll(derivation(), "qkv-derivation-scroll"));
+        setRight(right);
+        // presenter: F9 gives the whole width to the matrices and back
+        panelsShown.addListener((obs, was, now) -> {
+            setLeft(now ? left : null);
+            setRight(now ? right : null);
+        });
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.F9) {
+                panelsShown.set(!panelsShown.get());
+                e.consume();
+            }
+        });
+    }
+
+    /** Whether the input/settings panel and the derivation panel are shown (F9 toggles). */
+    public javafx.beans.property.BooleanProperty panelsShownProperty() {
+        return panelsShown;
+    }
+
+    /** The view-model this view shows (lessons set their state through it). */
+    public QkvViewModel viewModel() {
+        return vm;
     }
 
     /** The heatmap of a stage (for tests and lessons that point at one). */
@@ -70,8 +95,8 @@ public final class QkvView extends BorderPane {
     private Node controls() {
         VBox box = new VBox();
         box.getStyleClass().add("control-panel");
-        box.prefWidthProperty().bind(appearance.em(17));
-        box.maxWidthProperty().bind(appearance.em(17));
+        box.prefWidthProperty().bind(appearance.em(19));
+        box.maxWidthProperty().bind(appearance.em(19));
 
         Label title = label("qkv.title", "view-title");
         title.setWrapText(true);
@@ -114,10 +139,7 @@ public final class QkvView extends BorderPane {
         text.setOnAction(e -> vm.applySentence());
         ComboBox<Split> split = new ComboBox<>(FXCollections.observableArrayList(Split.values()));
         split.valueProperty().bindBidirectional(vm.splitProperty());
-        split.setConverter(enumConverter());
-        i18n.localeProperty().addListener(x -> {
-            split.setConverter(enumConverter()); // re-render the shown names
-        });
+        EnumCells.localise(split, i18n);
         Button apply = button("qkv.sentence.apply");
         apply.setOnAction(e -> vm.applySentence());
         apply.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -151,20 +173,6 @@ public final class QkvView extends BorderPane {
         box.getChildren().addAll(title, input, lecture, vectors, tokenRow, sentence, text, splitRow, model,
                 sheet.node(), busy, error, notice, hint);
         return box;
-    }
-
-    private StringConverter<Split> enumConverter() {
-        return new StringConverter<>() {
-            @Override
-            public String toString(Split s) {
-                return s == null ? "" : i18n.get(EnumText.key(s));
-            }
-
-            @Override
-            public Split fromString(String s) {
-                return null;
-            }
-        };
     }
 
     private Label message(ReadOnlyObjectProperty<Message> property, String style) {
@@ -247,6 +255,7 @@ public final class QkvView extends BorderPane {
         heatmaps.put(stage, map);
         VBox card = new VBox(title, formula, map);
         card.getStyleClass().add("stage-card");
+        card.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         card.setId("card-" + stage.name().toLowerCase(java.util.Locale.ROOT));
         return card;
     }
@@ -256,7 +265,8 @@ public final class QkvView extends BorderPane {
             case SCALED -> vm.scaledProperty().get()
                     ? stage.formula() + "   (" + vm.scaleText() + ")"
                     : "S' = S   " + i18n.get("qkv.formula.noScale");
-            case MASKED -> stage.formula() + "   " + i18n.get(EnumText.key(vm.maskProperty().get()));
+            case MASKED -> stage.formula() + "   (" + i18n.get("qkv.setting.mask") + ": "
+                    + i18n.get(EnumText.key(vm.maskProperty().get())) + ")";
             default -> stage.formula();
         }, vm.scaledProperty(), vm.dKProperty(), vm.maskProperty(), i18n.localeProperty());
     }
@@ -266,8 +276,8 @@ public final class QkvView extends BorderPane {
     private Node derivation() {
         derivationBox.getStyleClass().add("derivation");
         derivationBox.setId("qkv-derivation");
-        derivationBox.prefWidthProperty().bind(appearance.em(22));
-        derivationBox.maxWidthProperty().bind(appearance.em(22));
+        derivationBox.prefWidthProperty().bind(appearance.em(20));
+        derivationBox.maxWidthProperty().bind(appearance.em(20));
         vm.derivationProperty().addListener(x -> fillDerivation());
         i18n.localeProperty().addListener(x -> fillDerivation());
         fillDerivation();

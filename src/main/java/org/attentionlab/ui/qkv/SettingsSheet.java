@@ -9,10 +9,9 @@ import javafx.collections.FXCollections;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
-import javafx.util.StringConverter;
 
 import org.attentionlab.engine.Precision;
-import org.attentionlab.ui.EnumText;
+import org.attentionlab.ui.EnumCells;
 import org.attentionlab.ui.I18n;
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.AbstractPropertyEditor;
@@ -164,17 +163,7 @@ final class SettingsSheet {
 
         PropertyEditor<?> editor() {
             ComboBox<E> box = new ComboBox<>(FXCollections.observableArrayList(type.getEnumConstants()));
-            box.setConverter(new StringConverter<>() {
-                @Override
-                public String toString(E value) {
-                    return value == null ? "" : i18n.get(EnumText.key(value));
-                }
-
-                @Override
-                public E fromString(String s) {
-                    return null;
-                }
-            });
+            EnumCells.localise(box, i18n);
             box.setMaxWidth(Double.MAX_VALUE);
             return new AbstractPropertyEditor<E, ComboBox<E>>(this, box) {
                 @Override

@@ -212,7 +212,7 @@ public final class MainWindow {
             }
         });
         vm.selectedPageProperty().addListener((obs, old, now) -> nav.getSelectionModel().select(now));
-        nav.prefWidthProperty().bind(appearance.em(10));
+        nav.prefWidthProperty().bind(appearance.em(9));
         return nav;
     }
 

@@ -50,8 +50,8 @@ import org.attentionlab.engine.trace.Matrix;
  */
 public class Heatmap extends Region {
 
-    private static final int HATCH_DARK = 0xFF8C8C8C;
-    private static final int HATCH_LIGHT = 0xFFD9D9D9;
+    private static final int HATCH_DARK = 0xFFB4B4B4;
+    private static final int HATCH_LIGHT = 0xFFE8E8E8;
     private static final int GRID = 0xFFFFFFFF;
     /** Marks a masked cell in the colour array (alpha 0 never occurs in an opaque map). */
     private static final int MASKED = 0x00000000;
@@ -471,6 +471,7 @@ public class Heatmap extends Region {
 
     private Geometry geometry(double cell) {
         Matrix m = data.get();
+        updateBarLabels();
         Geometry g = new Geometry();
         g.rows = m.rows();
         g.cols = m.cols();
@@ -553,7 +554,6 @@ public class Heatmap extends Region {
             selection.setVisible(false);
             return;
         }
-        updateBarLabels();
         double cell = preferredCell();
         Geometry g = geometry(cell);
         // shrink the cells when the parent gives less room than preferred

@@ -107,7 +107,7 @@ class QkvWindowTest {
         assertEquals("0.58", weights.cellText(2, 2));
         assertTrue(robot.lookup("#qkv-derivation").queryAs(javafx.scene.layout.VBox.class).getChildren().stream()
                 .anyMatch(n -> n instanceof Label l && l.getText().contains("0.5761")));
-        Path png = Screenshots.save(stage.getScene(), "qkv-en");
+        Path png = FxScreens.save(stage.getScene(), "qkv-en");
         assertTrue(Files.size(png) > 10_000);
     }
 
@@ -123,7 +123,7 @@ class QkvWindowTest {
         assertFalse(robot.lookup("Q、K、V：一步一步看自注意力").queryAll().isEmpty());
         Label backend = robot.lookup("#backend-status").queryAs(Label.class);
         assertTrue(backend.getText().startsWith("计算引擎："), backend.getText());
-        Screenshots.save(stage.getScene(), "qkv-zh");
+        FxScreens.save(stage.getScene(), "qkv-zh");
         robot.clickOn("语言 Language");
         robot.clickOn("English");
         WaitForAsyncUtils.waitForFxEvents();
@@ -147,7 +147,7 @@ class QkvWindowTest {
         // x₃·x₁ = 1·(−2.5) + 1·0 = −2.5
         assertEquals("−2.50", qkv(robot).heatmap(Stage.SCORES).cellText(2, 0));
         assertEquals("0.01", qkv(robot).heatmap(Stage.WEIGHTS).cellText(2, 0));
-        Screenshots.save(stage.getScene(), "qkv-edited");
+        FxScreens.save(stage.getScene(), "qkv-edited");
     }
 
     @Test
@@ -183,6 +183,50 @@ class QkvWindowTest {
         robot.interact(() -> i18n.setLocale(Locale.SIMPLIFIED_CHINESE));
         robot.interact(() -> qkv(robot).heatmap(Stage.WEIGHTS).getScene()); // settle
         assertNotNull(qkv(robot).heatmap(Stage.MASKED));
-        Screenshots.save(stage.getScene(), "qkv-zh-presenter-high-contrast");
+        FxScreens.save(stage.getScene(), "qkv-zh-presenter-high-contrast");
+    }
+
+    @Test
+    void pipelineWithCausalMaskAndScalingShowsHatchedMinusInfinity(FxRobot robot) throws Exception {
+        waitForEngine(robot);
+        QkvView view = qkv(robot);
+        robot.interact(() -> {
+            view.viewModel().maskProperty().set(org.attentionlab.ui.qkv.QkvViewModel.MaskKind.CAUSAL);
+            view.viewModel().scaledProperty().set(true);
+            view.viewModel().selectedProperty().set(new org.attentionlab.ui.widgets.Cell(1, 0));
+        });
+        waitUntil(() -> "−∞".equals(view.heatmap(Stage.MASKED).cellText(0, 1)));
+        assertEquals("0.00", view.heatmap(Stage.WEIGHTS).cellText(0, 2));
+        robot.interact(() -> robot.lookup("#qkv-stages-scroll").queryAs(javafx.scene.control.ScrollPane.class)
+                .setVvalue(1.0));
+        FxScreens.save(stage.getScene(), "qkv-pipeline-causal-en");
+    }
+
+    @Test
+    void aChineseSentenceSplitByCharacters(FxRobot robot) throws Exception {
+        waitForEngine(robot);
+        QkvView view = qkv(robot);
+        robot.interact(() -> {
+            i18n.setLocale(Locale.SIMPLIFIED_CHINESE);
+            view.viewModel().splitProperty().set(org.attentionlab.ui.qkv.QkvViewModel.Split.CHARACTERS);
+            view.viewModel().weightInitProperty().set(org.attentionlab.ui.qkv.QkvViewModel.WeightInit.RANDOM);
+            view.viewModel().dModelProperty().set(4);
+            view.viewModel().scaledProperty().set(true);
+        });
+        // the headless robot types ASCII only; the text goes in through the bound property, Enter through the field
+        robot.interact(() -> view.viewModel().sentenceProperty().set("我爱自然语言"));
+        robot.clickOn("#qkv-sentence").type(KeyCode.ENTER);
+        waitUntil(() -> view.viewModel().tokensProperty().get().size() == 6
+                && view.heatmap(Stage.WEIGHTS).getData() != null && view.heatmap(Stage.WEIGHTS).getData().rows() == 6);
+        assertEquals(java.util.List.of("我", "爱", "自", "然", "语", "言"), view.viewModel().tokensProperty().get());
+        robot.interact(() -> view.viewModel().selectedProperty().set(new org.attentionlab.ui.widgets.Cell(1, 0)));
+        FxScreens.save(stage.getScene(), "qkv-zh-sentence");
+        robot.interact(() -> robot.lookup("#qkv-stages-scroll").queryAs(javafx.scene.control.ScrollPane.class)
+                .setVvalue(1.0));
+        FxScreens.save(stage.getScene(), "qkv-zh-sentence-pipeline");
+        robot.type(KeyCode.F9);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(view.panelsShownProperty().get());
+        FxScreens.save(stage.getScene(), "qkv-zh-sentence-panels-hidden");
     }
 }

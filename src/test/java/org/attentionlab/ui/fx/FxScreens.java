@@ -18,17 +18,17 @@ import javafx.scene.image.WritableImage;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Saves a snapshot of a scene as PNG under {@code target/screenshots} (system property {@code attentionlab.screenshots}). */
-final class Screenshots {
+public final class FxScreens {
 
-    private Screenshots() {
+    private FxScreens() {
     }
 
-    static Path dir() {
+    public static Path dir() {
         return Path.of(System.getProperty("attentionlab.screenshots", "target/screenshots"));
     }
 
     /** Snapshots {@code scene} on the FX thread and writes {@code name}.png; returns the file. */
-    static Path save(Scene scene, String name) {
+    public static Path save(Scene scene, String name) {
         WaitForAsyncUtils.waitForFxEvents();
         try {
             WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(30, TimeUnit.SECONDS);
