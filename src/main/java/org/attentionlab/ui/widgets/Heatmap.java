@@ -695,10 +695,16 @@ public class Heatmap extends Region {
     private void updateBarLabels() {
         Matrix m = data.get();
         double[] range = range(m);
+        double[] ticks = {range[1], (range[0] + range[1]) / 2, range[0]};
+        int d = barDecimals(range);
+        // as few decimals as show the ticks exactly ("1, 0, −1" rather than "1.00, 0.00, −1.00")
+        while (d > 0 && trailingZeros(ticks, d)) {
+            d--;
+        }
         List<String> texts = new ArrayList<>();
-        texts.add(NumberText.fixed(range[1], barDecimals(range)));
-        texts.add(NumberText.fixed((range[0] + range[1]) / 2, barDecimals(range)));
-        texts.add(NumberText.fixed(range[0], barDecimals(range)));
+        for (double t : ticks) {
+            texts.add(NumberText.fixed(t, d));
+        }
         boolean same = barLabels.getChildren().size() == 3;
         for (int i = 0; same && i < 3; i++) {
             same = ((Text) barLabels.getChildren().get(i)).getText().equals(texts.get(i));
@@ -712,6 +718,16 @@ public class Heatmap extends Region {
                 barLabels.getChildren().add(t);
             }
         }
+    }
+
+    /** Whether every value written with {@code decimals} decimals ends in 0 (so one decimal fewer says the same). */
+    private static boolean trailingZeros(double[] values, int decimals) {
+        for (double v : values) {
+            if (!NumberText.fixed(v, decimals).endsWith("0")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int barDecimals(double[] range) {
