@@ -13,6 +13,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Logging.configure();
         if (args.length == 0) {
             AttentionLabApp.launchApp(args);
             return;

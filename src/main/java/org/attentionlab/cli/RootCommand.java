@@ -9,6 +9,11 @@ import picocli.CommandLine.Command;
         description = "Attention Lab: see and change every number in a Transformer.%n"
                 + "Run without arguments to open the app; with a command to work headless.",
         subcommands = {
+            InfoCommand.class,
+            AttendCommand.class,
+            PeCommand.class,
+            BenchCommand.class,
+            TokenizeCommand.class,
         })
 public final class RootCommand implements Runnable {
 

@@ -3,6 +3,7 @@ package org.attentionlab.engine;
 import java.util.Arrays;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * An affine map y = x·W + b applied to each row (position) independently. W is (in, out),
@@ -33,7 +34,9 @@ public final class Linear {
 
     /** (N, in) -> (N, out). */
     public INDArray apply(INDArray x) {
-        return x.mmul(weight).addiRowVector(bias);
+        // gemm into an uninitialised result: mmul zeroes and allocates through a slower path
+        INDArray y = Nd4j.createUninitialized(weight.dataType(), x.size(0), weight.size(1));
+        return Nd4j.gemm(x, weight, y, false, false, 1.0, 0.0).addiRowVector(bias);
     }
 
     public long in() {

@@ -84,7 +84,7 @@ public final class MultiHeadAttention {
 
     /** query (B, T, D), memory (B, S, D), mask (B or 1, T, S) -> (B, T, D). */
     public INDArray forward(INDArray query, INDArray memory, Mask mask) {
-        return compute(query, memory, mask, null);
+        return Workspaces.scoped("attention-lab.mha", () -> compute(query, memory, mask, null));
     }
 
     /** Every stage, for one sequence: query (T, D), memory (S, D), mask (1, T, S). */
@@ -124,25 +124,28 @@ public final class MultiHeadAttention {
         double scale = ScaledDotProductAttention.scaleFactor(dk, config.scaled());
         for (int n = 0; n < b; n++) {
             INDArray allowed = mask.allowedMatrix(n, t, s, dtype());
-            List<HeadTrace> heads = traces == null ? null : new ArrayList<>(h);
-            for (int i = 0; i < h; i++) {
-                // 2. attend, head i: column block i of sequence n -> (T, d_k), (S, d_k), (S, d_v)
-                INDArray qi = qAll.get(interval((long) n * t, (long) (n + 1) * t), interval(i * dk, (i + 1) * dk));
-                INDArray ki = kAll.get(interval((long) n * s, (long) (n + 1) * s), interval(i * dk, (i + 1) * dk));
-                INDArray vi = vAll.get(interval((long) n * s, (long) (n + 1) * s), interval(i * dv, (i + 1) * dv));
-                ScaledDotProductAttention.Stages stages = heads == null ? null : new ScaledDotProductAttention.Stages();
-                INDArray zi = ScaledDotProductAttention.attend(qi, ki, vi, allowed, scale, stages);
-                // 3. concatenate: head i fills column block i -> (T, H·d_v)
-                concat.get(interval((long) n * t, (long) (n + 1) * t), interval(i * dv, (i + 1) * dv)).assign(zi);
-                if (heads != null) {
-                    heads.add(new HeadTrace(i, headSlice(wq, i, dk), headSlice(wk, i, dk), headSlice(wv, i, dv),
-                            stages.toTrace(qi, ki, vi)));
-                }
-            }
+            // 2. attend, every head at once: (H, T, d_k)·(H, S, d_k)ᵀ -> (H, T, S)
+            INDArray qh = rows(qAll, n, t).reshape(t, h, dk).permute(1, 0, 2); // -> (H, T, d_k)
+            INDArray kh = rows(kAll, n, s).reshape(s, h, dk).permute(1, 0, 2); // -> (H, S, d_k)
+            INDArray vh = rows(vAll, n, s).reshape(s, h, dv).permute(1, 0, 2); // -> (H, S, d_v)
+            INDArray scores = Nd4j.matmul(qh, kh, false, true, false);
+            INDArray scaled = traces == null ? scores.muli(scale) : scores.mul(scale);
+            INDArray weights = ScaledDotProductAttention.maskedSoftmaxRows(
+                    (traces == null ? scaled : scaled.dup()).reshape((long) h * t, s), // -> (H·T, S)
+                    allowed == null ? null : Nd4j.tile(allowed, h, 1)).reshape(h, t, s); // -> (H, T, S)
+            INDArray z = Nd4j.matmul(weights, vh); // -> (H, T, d_v)
+            // 3. concatenate: head i fills column block i -> (T, H·d_v)
+            rows(concat, n, t).assign(z.permute(1, 0, 2).reshape(t, (long) h * dv));
             if (traces != null) {
-                traces.add(new MultiHeadTrace(Matrix.of(Tensors.toMatrix(query.get(org.nd4j.linalg.indexing.NDArrayIndex.point(n), all(), all()))),
-                        Matrix.of(Tensors.toMatrix(memory.get(org.nd4j.linalg.indexing.NDArrayIndex.point(n), all(), all()))),
-                        heads, null, null, null));
+                List<HeadTrace> heads = new ArrayList<>(h);
+                for (int i = 0; i < h; i++) {
+                    ScaledDotProductAttention.Stages stages = new ScaledDotProductAttention.Stages();
+                    stages.record(scores.slice(i), scaled.slice(i), allowed, weights.slice(i), z.slice(i), scale);
+                    heads.add(new HeadTrace(i, headSlice(wq, i, dk), headSlice(wk, i, dk), headSlice(wv, i, dv),
+                            stages.toTrace(qh.slice(i), kh.slice(i), vh.slice(i))));
+                }
+                traces.add(new MultiHeadTrace(Matrix.of(Tensors.toMatrix(query.slice(n))),
+                        Matrix.of(Tensors.toMatrix(memory.slice(n))), heads, null, null, null));
             }
         }
         // 4. output projection: Concat·W^O + b^O -> (B·T, D) -> (B, T, D)
@@ -151,13 +154,16 @@ public final class MultiHeadAttention {
             Matrix woM = Matrix.of(Tensors.toMatrix(wo.weight()));
             for (int n = 0; n < b; n++) {
                 MultiHeadTrace partial = traces.get(n);
-                INDArray rows = out.get(interval((long) n * t, (long) (n + 1) * t), all());
-                INDArray crows = concat.get(interval((long) n * t, (long) (n + 1) * t), all());
                 traces.set(n, new MultiHeadTrace(partial.queryInput(), partial.keyInput(), partial.heads(),
-                        Matrix.of(Tensors.toMatrix(crows)), woM, Matrix.of(Tensors.toMatrix(rows))));
+                        Matrix.of(Tensors.toMatrix(rows(concat, n, t))), woM, Matrix.of(Tensors.toMatrix(rows(out, n, t)))));
             }
         }
         return out.reshape(b, t, d);
+    }
+
+    /** Rows [n·len, (n+1)·len) of a (B·len, w) matrix: sequence n's block, as a view. */
+    private static INDArray rows(INDArray a, int n, int len) {
+        return a.get(interval((long) n * len, (long) (n + 1) * len), all());
     }
 
     private org.nd4j.linalg.api.buffer.DataType dtype() {

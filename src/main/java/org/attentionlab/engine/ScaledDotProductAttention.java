@@ -75,27 +75,37 @@ public final class ScaledDotProductAttention {
         INDArray scores = Nd4j.gemm(q, k, false, true);
         // 2. scale by 1/√d_k
         INDArray scaled = stages == null ? scores.muli(scale) : scores.mul(scale);
-        // 3. + M: masked keys leave the softmax; the row max is taken over allowed keys only
-        INDArray shifted;
-        if (allowed == null) {
-            shifted = scaled.subColumnVector(scaled.max(true, 1));
-        } else {
-            INDArray forMax = scaled.mul(allowed).addi(allowed.rsub(1.0).muli(VERY_NEGATIVE));
-            shifted = scaled.subColumnVector(forMax.max(true, 1)).muli(allowed);
-        }
-        // 4. softmax along each row: exp, zero the masked, normalise (an all-masked row stays 0)
-        INDArray e = Transforms.exp(shifted, false);
-        if (allowed != null) {
-            e.muli(allowed);
-        }
-        INDArray rowSum = Transforms.max(e.sum(true, 1), Float.MIN_NORMAL, false);
-        INDArray weights = e.diviColumnVector(rowSum);
+        // 3.–4. + M, then the row softmax
+        INDArray weights = maskedSoftmaxRows(stages == null ? scaled : scaled.dup(), allowed);
         // 5. weighted sum of the values -> (T, d_v)
         INDArray output = weights.mmul(v);
         if (stages != null) {
             stages.record(scores, scaled, allowed, weights, output, scale);
         }
         return output;
+    }
+
+    /**
+     * Steps 3 and 4 on a (N, S) matrix that the caller owns (it is overwritten and returned):
+     * masked keys leave the softmax, the row maximum is taken over allowed keys only, masked
+     * weights come out exactly 0 and a row with no allowed key stays all 0.
+     *
+     * @param allowed (N, S) of 0/1, or null for no mask
+     */
+    static INDArray maskedSoftmaxRows(INDArray scaled, INDArray allowed) {
+        if (allowed == null) {
+            scaled.subiColumnVector(scaled.max(true, 1));
+        } else {
+            INDArray forMax = scaled.mul(allowed).addi(allowed.rsub(1.0).muli(VERY_NEGATIVE));
+            scaled.subiColumnVector(forMax.max(true, 1)).muli(allowed);
+        }
+        INDArray e = Transforms.exp(scaled, false);
+        if (allowed != null) {
+            e.muli(allowed);
+        }
+        // rows with an allowed key sum to at least e⁰ = 1; an all-masked row sums to 0 and stays 0
+        INDArray rowSum = Transforms.max(e.sum(true, 1), Float.MIN_NORMAL, false);
+        return e.diviColumnVector(rowSum);
     }
 
     /** Collects the intermediates of one {@link #attend} call. */
