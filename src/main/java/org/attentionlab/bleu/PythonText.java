@@ -106,7 +106,72 @@ final class PythonText {
      * Turkish machine from lower-casing 'I' to a dotless ı.
      */
     static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
+        if (s.indexOf('\u03A3') < 0) {
+            return s.toLowerCase(Locale.ROOT);
+        }
+        // Java and Python decide "final sigma" differently (Java looks at letters next to it,
+        // Python at cased letters across case-ignorable characters), so Σ is done by hand.
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            if (c == 0x03A3) {
+                b.append(isFinalSigma(s, i) ? '\u03C2' : '\u03C3');
+            } else {
+                b.append(new String(Character.toChars(c)).toLowerCase(Locale.ROOT));
+            }
+            i += Character.charCount(c);
+        }
+        return b.toString();
+    }
+
+    /** CPython's rule: a cased letter, then case-ignorables, then Σ, and no cased letter after further case-ignorables. */
+    private static boolean isFinalSigma(String s, int at) {
+        int j = at;
+        int c = -1;
+        while (j > 0) {
+            c = s.codePointBefore(j);
+            j -= Character.charCount(c);
+            if (!isCaseIgnorable(c)) {
+                break;
+            }
+            c = -1;
+        }
+        if (c < 0 || !isCased(c)) {
+            return false;
+        }
+        for (int k = at + 1; k < s.length(); ) {
+            int d = s.codePointAt(k);
+            k += Character.charCount(d);
+            if (!isCaseIgnorable(d)) {
+                return !isCased(d);
+            }
+        }
+        return true;
+    }
+
+    private static boolean isCased(int c) {
+        return Character.isLowerCase(c) || Character.isUpperCase(c) || Character.isTitleCase(c);
+    }
+
+    /** Unicode Case_Ignorable: Mn, Me, Cf, Lm, Sk, or Word_Break MidLetter, MidNumLet, Single_Quote. */
+    private static boolean isCaseIgnorable(int c) {
+        switch (Character.getType(c)) {
+            case Character.NON_SPACING_MARK:
+            case Character.ENCLOSING_MARK:
+            case Character.FORMAT:
+            case Character.MODIFIER_LETTER:
+            case Character.MODIFIER_SYMBOL:
+                return true;
+            default:
+                break;
+        }
+        switch (c) {
+            case '\'', '.', ':', 0x00B7, 0x0387, 0x055F, 0x05F4, 0x2018, 0x2019, 0x2024, 0x2027,
+                 0xFE13, 0xFE52, 0xFE55, 0xFF07, 0xFF0E, 0xFF1A:
+                return true;
+            default:
+                return false;
+        }
     }
 
     /**

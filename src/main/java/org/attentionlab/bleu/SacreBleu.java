@@ -57,8 +57,9 @@ public final class SacreBleu {
      *
      * @param hypotheses       one string per segment
      * @param referenceStreams one or more reference streams (sacreBLEU's layout), each with one
-     *                         string per segment; an empty string or null means "no reference
-     *                         from this stream for this segment" (variable numbers of references)
+     *                         string per segment; null means "no reference from this stream for
+     *                         this segment" (variable numbers of references); an empty string is,
+     *                         as in sacreBLEU 2.6.0, a reference of length 0
      * @throws IllegalArgumentException if a stream's length differs from the hypotheses', a
      *                                  hypothesis is null, or a segment has no reference at all
      */
@@ -75,11 +76,11 @@ public final class SacreBleu {
         return score(sum, corpus.nrefs);
     }
 
-    /** Sentence BLEU of one hypothesis against its references (empty references are skipped). */
+    /** Sentence BLEU of one hypothesis against its references (null references are skipped). */
     public BleuScore sentenceScore(String hypothesis, List<String> references) {
         List<List<String>> streams = new ArrayList<>();
         for (String r : references) {
-            streams.add(java.util.Collections.singletonList(r));
+            streams.add(java.util.Collections.singletonList(r));   // allows null
         }
         return corpusScore(List.of(Objects.requireNonNull(hypothesis, "hypothesis")), streams);
     }
@@ -117,12 +118,12 @@ public final class SacreBleu {
     public MatchDetails explain(String hypothesis, List<String> references) {
         List<List<String>> refTokens = new ArrayList<>();
         for (String r : references) {
-            if (r != null && !r.isEmpty()) {
+            if (r != null) {
                 refTokens.add(tokens(r));
             }
         }
         if (refTokens.isEmpty()) {
-            throw new IllegalArgumentException("every reference is empty: BLEU needs at least one reference");
+            throw new IllegalArgumentException("there is no reference: BLEU needs at least one");
         }
         return MatchDetails.of(tokens(hypothesis), refTokens, config.maxNgramOrder());
     }
@@ -246,13 +247,15 @@ public final class SacreBleu {
             refs.clear();
             for (List<String> stream : referenceStreams) {
                 String r = stream.get(i);
-                // As in sacreBLEU, an empty or missing line means this stream has no reference here.
-                if (r != null && !r.isEmpty()) {
+                // As in sacreBLEU 2.6.0, null means "this stream has no reference for this segment"
+                // (a variable number of references). An empty string is a reference of length 0:
+                // it counts in nrefs and can be the closest reference length.
+                if (r != null) {
                     refs.add(counter.encode(tokens(r)));
                 }
             }
             if (refs.isEmpty()) {
-                throw new IllegalArgumentException("segment " + (i + 1) + " has no reference: every reference line is empty");
+                throw new IllegalArgumentException("segment " + (i + 1) + " has no reference: every reference stream is null there");
             }
             refCounts[i] = refs.size();
             long[] flat = counter.segmentStatistics(counter.encode(tokens(hyp)), refs, maxOrder);

@@ -238,7 +238,7 @@ class PublishedCasesTest {
     static List<String> strings(JsonNode a) {
         List<String> out = new ArrayList<>();
         for (JsonNode s : a) {
-            out.add(s.asText());
+            out.add(s.isNull() ? null : s.asText());
         }
         return out;
     }
