@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         description = "Attention Lab: see and change every number in a Transformer.%n"
                 + "Run without arguments to open the app; with a command to work headless.",
         subcommands = {
+                BleuCommand.class,
         })
 public final class RootCommand implements Runnable {
 
