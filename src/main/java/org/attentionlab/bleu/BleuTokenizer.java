@@ -162,7 +162,8 @@ public enum BleuTokenizer {
 
     /**
      * The four passes of sacreBLEU's {@code TokenizerRegexp}, in order, then whitespace
-     * normalization. Pass 1 pads every character of {@code [{-~[-` -&(-+:-@/]}; passes 2 and 3
+     * normalization. Pass 1 pads every ASCII character from space to '&amp;', '(' to '+', ':' to
+     * '@', '[' to '`', '{' to '~', and '/' (all ASCII punctuation except ' - . ,); passes 2 and 3
      * pad '.' and ',' unless preceded (pass 2) or followed (pass 3) by an ASCII digit; pass 4 pads
      * '-' after a digit.
      */
@@ -223,7 +224,7 @@ public enum BleuTokenizer {
         return PythonText.normalizeSpaces(b.toString());
     }
 
-    /** The character class {@code [\{-\~\[-\` -\&\(-\+\:-\@\/]} of mteval-v13a. */
+    /** The first character class of mteval-v13a's tokenizer (see {@link #mtevalRegexps(String)}). */
     static boolean isMtevalSymbol(int c) {
         return (c >= '{' && c <= '~') || (c >= '[' && c <= '`') || (c >= ' ' && c <= '&')
                 || (c >= '(' && c <= '+') || (c >= ':' && c <= '@') || c == '/';
@@ -276,14 +277,36 @@ public enum BleuTokenizer {
         return Arrays.copyOf(out, k);
     }
 
+    /** Category flags of every BMP code point (bit 0: N, bit 1: P, bit 2: S), so the scan is a table lookup. */
+    private static final byte[] BMP_CATEGORY = new byte[0x10000];
+
+    static {
+        for (int c = 0; c < 0x10000; c++) {
+            BMP_CATEGORY[c] = (byte) ((numberType(c) ? 1 : 0) | (punctuationType(c) ? 2 : 0) | (symbolType(c) ? 4 : 0));
+        }
+    }
+
     /** Unicode general category N (Nd, Nl, No). */
     static boolean isNumber(int c) {
-        int t = Character.getType(c);
-        return t == Character.DECIMAL_DIGIT_NUMBER || t == Character.LETTER_NUMBER || t == Character.OTHER_NUMBER;
+        return c < 0x10000 ? (BMP_CATEGORY[c] & 1) != 0 : numberType(c);
     }
 
     /** Unicode general category P (Pc, Pd, Ps, Pe, Pi, Pf, Po). */
     static boolean isPunctuation(int c) {
+        return c < 0x10000 ? (BMP_CATEGORY[c] & 2) != 0 : punctuationType(c);
+    }
+
+    /** Unicode general category S (Sm, Sc, Sk, So). */
+    static boolean isSymbol(int c) {
+        return c < 0x10000 ? (BMP_CATEGORY[c] & 4) != 0 : symbolType(c);
+    }
+
+    private static boolean numberType(int c) {
+        int t = Character.getType(c);
+        return t == Character.DECIMAL_DIGIT_NUMBER || t == Character.LETTER_NUMBER || t == Character.OTHER_NUMBER;
+    }
+
+    private static boolean punctuationType(int c) {
         switch (Character.getType(c)) {
             case Character.CONNECTOR_PUNCTUATION:
             case Character.DASH_PUNCTUATION:
@@ -298,8 +321,7 @@ public enum BleuTokenizer {
         }
     }
 
-    /** Unicode general category S (Sm, Sc, Sk, So). */
-    static boolean isSymbol(int c) {
+    private static boolean symbolType(int c) {
         switch (Character.getType(c)) {
             case Character.MATH_SYMBOL:
             case Character.CURRENCY_SYMBOL:
