@@ -1,5 +1,6 @@
 package org.attentionlab.bleu;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -78,21 +79,28 @@ public final class NltkBleu {
         long refLengths = 0;
         List<? extends List<String>> lastRefs = null;
         List<String> lastHyp = null;
+        // NLTK's modified_precision clips exactly as sacreBLEU does, and its closest reference
+        // length (min by (|r - c|, r)) is sacreBLEU's rule too, so the fast counter serves both;
+        // only the denominators differ: NLTK floors each segment's at 1.
+        NgramCounter counter = new NgramCounter();
+        List<int[]> encodedRefs = new ArrayList<>();
         for (int s = 0; s < hypotheses.size(); s++) {
             List<? extends List<String>> refs = listOfReferences.get(s);
             List<String> hyp = hypotheses.get(s);
             if (refs.isEmpty()) {
                 throw new IllegalArgumentException("hypothesis " + (s + 1) + " has no references");
             }
-            for (int n = 1; n <= maxLen; n++) {
-                long[] p = modifiedPrecision(refs, hyp, n);
-                num[n - 1] += p[0];
-                den[n - 1] += p[1];
+            encodedRefs.clear();
+            for (List<String> r : refs) {
+                encodedRefs.add(counter.encode(r));
             }
-            hypLengths += hyp.size();
-            int[] lens = refs.stream().mapToInt(List::size).toArray();
-            // NLTK: min by (|r - c|, r), i.e. ties go to the shorter reference.
-            refLengths += NgramCounter.closestRefLength(hyp.size(), lens);
+            long[] stats = counter.segmentStatistics(counter.encode(hyp), encodedRefs, maxLen);
+            for (int n = 1; n <= maxLen; n++) {
+                num[n - 1] += stats[2 + n - 1];
+                den[n - 1] += Math.max(1, stats[2 + maxLen + n - 1]);
+            }
+            hypLengths += stats[0];
+            refLengths += stats[1];
             lastRefs = refs;
             lastHyp = hyp;
         }
@@ -139,7 +147,7 @@ public final class NltkBleu {
 
     /**
      * NLTK's {@code modified_precision} as the unreduced fraction {numerator, denominator}; the
-     * denominator is at least 1.
+     * denominator is at least 1. Written plainly (string n-grams): method5 needs it for one segment.
      */
     static long[] modifiedPrecision(List<? extends List<String>> references, List<String> hypothesis, int n) {
         Map<List<String>, Integer> counts = ngramCounts(hypothesis, n);
