@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             PeCommand.class,
             BenchCommand.class,
             TokenizeCommand.class,
+            BleuCommand.class,
         })
 public final class RootCommand implements Runnable {
 
