@@ -1,5 +1,6 @@
 package org.attentionlab.ui;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,9 +12,12 @@ import javafx.application.Platform;
 import javafx.scene.text.Font;
 import javafx.stage.Stage;
 
+import org.attentionlab.Logging;
+import org.attentionlab.io.AppDirs;
 import org.attentionlab.ui.qkv.QkvView;
 import org.attentionlab.ui.qkv.QkvViewModel;
 import org.attentionlab.ui.shell.CjkFonts;
+import org.attentionlab.ui.shell.CrashReporter;
 import org.attentionlab.ui.shell.MainWindow;
 import org.attentionlab.ui.shell.Page;
 import org.attentionlab.ui.shell.ShellViewModel;
@@ -34,9 +38,12 @@ public final class AttentionLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        I18n i18n = new I18n(Locale.getDefault());
+        Path logFile = Logging.logToFolder(AppDirs.forCurrentUser().logs());
+        new CrashReporter(i18n, logFile, Platform::runLater).install();
         engineThread = newEngineThread();
         UiExecutors executors = new UiExecutors(engineThread, Platform::runLater);
-        Ui ui = compose(new I18n(Locale.getDefault()), new Appearance(), new Nd4jEngineService(), executors);
+        Ui ui = compose(i18n, new Appearance(), new Nd4jEngineService(), executors);
         ui.window().attach(stage);
         stage.setMaximized(true);
         stage.show();
