@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             InfoCommand.class,
             AttendCommand.class,
             PeCommand.class,
+            LessonsCommand.class,
         })
 public final class RootCommand implements Runnable {
 
