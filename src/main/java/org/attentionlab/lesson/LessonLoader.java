@@ -341,6 +341,10 @@ public final class LessonLoader {
 
         Step step(Node n, int index, Step previous, Map<String, Integer> ids) {
             String provisional = "step " + (index + 1);
+            String peek = peekId(n);
+            if (peek != null) {
+                provisional = "step '" + peek + "'";
+            }
             Map<String, Node> f = in.fields(n, provisional, "a step (a mapping with id, view, text, …)", STEP_FIELDS,
                     List.of("id", "view", "text"));
             if (f == null) {
@@ -370,7 +374,10 @@ public final class LessonLoader {
                 StateValue v = ValueType.bool().read(f.get("inherit"), in, where + ": inherit");
                 inherit = v instanceof StateValue.Bool b ? b.value() : true;
             }
+            int before = in.problems.size();
             StateMap declared = spec == null ? StateMap.empty() : state(f.get("state"), where, spec);
+            // a check may read the state: with a broken view or state its inputs are unknown, so it waits for the fix
+            boolean stateOk = spec != null && in.problems.size() == before;
             StateMap effective = declared;
             if (inherit && previous != null && spec != null && previous.view().equals(view)) {
                 effective = previous.state().overlaidWith(declared);
@@ -383,13 +390,26 @@ public final class LessonLoader {
             Optional<Figure> figure = f.containsKey("figure") ? Optional.ofNullable(figure(f.get("figure"), where)) : Optional.empty();
             Optional<Question> question = f.containsKey("question")
                     ? Optional.ofNullable(question(f.get("question"), where)) : Optional.empty();
-            List<CheckSpec> checkSpecs = f.containsKey("checks") ? checks(f.get("checks"), where, effective) : List.of();
+            List<CheckSpec> checkSpecs = f.containsKey("checks") && stateOk ? checks(f.get("checks"), where, effective) : List.of();
             if (id == null || view == null || spec == null || text == null || checkSpecs == null
                     || (f.containsKey("notes") && notes.isEmpty()) || (f.containsKey("formula") && formula.isEmpty())
                     || (f.containsKey("figure") && figure.isEmpty()) || (f.containsKey("question") && question.isEmpty())) {
                 return null;
             }
             return new Step(id, view, effective, declared, text, notes, formula, question, figure, checkSpecs, NodeReader.line(n));
+        }
+
+        /** The step's id as written, for naming it in messages before its fields are read. */
+        private String peekId(Node n) {
+            if (n instanceof org.snakeyaml.engine.v2.nodes.MappingNode m) {
+                for (org.snakeyaml.engine.v2.nodes.NodeTuple t : m.getValue()) {
+                    if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("id") && t.getValueNode() instanceof ScalarNode v
+                            && ID.matcher(v.getValue()).matches()) {
+                        return v.getValue();
+                    }
+                }
+            }
+            return null;
         }
 
         StateMap state(Node n, String where, ViewSpec spec) {
