@@ -37,10 +37,11 @@ final class Compare {
             for (int j = 0; j < actual.cols(); j++) {
                 double a = actual.get(i, j);
                 double s = stated.get(i, j);
+                String cell = actual.rows() == 1 ? "column " + (j + 1) : "row " + (i + 1) + ", column " + (j + 1);
                 if (Double.isInfinite(a)) {
-                    out.add(what + " row " + (i + 1) + ", column " + (j + 1) + " is −∞ (masked) but the lesson says " + show(s));
+                    out.add(what + " " + cell + " is −∞ (masked) but the lesson says " + show(s));
                 } else {
-                    number(out, what + " row " + (i + 1) + ", column " + (j + 1), a, s, tol);
+                    number(out, what + " " + cell, a, s, tol);
                 }
             }
         }

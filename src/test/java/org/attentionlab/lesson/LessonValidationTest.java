@@ -143,9 +143,9 @@ class LessonValidationTest {
         Lesson l = new LessonLoader().loadText(FOLDER, change("[[0.274, 0.274, 0.452]]", "[[0.27, 0.27, 0.46]]")).lesson().orElseThrow();
         List<String> p = CheckRunner.problems(new CheckRunner().run(l)).stream().map(LessonProblem::toString).toList();
         assertEquals(List.of(
-                FILE + ":19: step 'weights': check 'alpha' (attention): weights row 1, column 1 is 0.274069 but the lesson says 0.27 (tolerance 0.0005)",
-                FILE + ":19: step 'weights': check 'alpha' (attention): weights row 1, column 2 is 0.274069 but the lesson says 0.27 (tolerance 0.0005)",
-                FILE + ":19: step 'weights': check 'alpha' (attention): weights row 1, column 3 is 0.451863 but the lesson says 0.46 (tolerance 0.0005)"), p);
+                FILE + ":19: step 'weights': check 'alpha' (attention): weights column 1 is 0.274069 but the lesson says 0.27 (tolerance 0.0005)",
+                FILE + ":19: step 'weights': check 'alpha' (attention): weights column 2 is 0.274069 but the lesson says 0.27 (tolerance 0.0005)",
+                FILE + ":19: step 'weights': check 'alpha' (attention): weights column 3 is 0.451863 but the lesson says 0.46 (tolerance 0.0005)"), p);
     }
 
     @Test
