@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             TokenizeCommand.class,
             BleuCommand.class,
+            LessonsCommand.class,
         })
 public final class RootCommand implements Runnable {
 
