@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
             PeCommand.class,
             BenchCommand.class,
             TokenizeCommand.class,
+            BleuCommand.class,
+            LessonsCommand.class,
             TraceCommand.class,
         })
 public final class RootCommand implements Runnable {

@@ -1,0 +1,154 @@
+package org.attentionlab.lesson;
+
+import static org.attentionlab.lesson.Key.optional;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The views a lesson step may name and the state keys each understands: the one place where the
+ * list lives. The loader validates against it, the README documents it, the player applies it.
+ * A later view ({@code training}, {@code cross-attention}, {@code decoding}, …) is one more
+ * {@link ViewSpec} here (or passed to {@link #with}); the lesson format does not change.
+ *
+ * <p>Indices in state are 0-based, as in the engine and in Python: {@code highlight: [0, 2]} is
+ * the first query's weight on the third key.
+ */
+public final class ViewCatalog {
+
+    /** Keys every view understands. */
+    public static final List<Key> COMMON_KEYS = List.of(
+            optional("panels", ValueType.texts(), "the panels to show, in order; the others are hidden (a teacher can hide controls)"),
+            optional("zoom", ValueType.number(0.25, 4), "zoom factor of the view, 1 = normal"));
+
+    private static final ValueType MASK = ValueType.anyOf(ValueType.oneOf("none", "causal"), ValueType.zeroOneMatrix());
+    private static final ValueType CELL = ValueType.pair(0, "[0, 2] (row, column, counting from 0)");
+
+    private static final ViewCatalog STANDARD = new ViewCatalog(List.of(
+            new ViewSpec("qkv", "the Q/K/V pipeline of one attention head: projections, scores, scaling, mask, softmax, weighted sum",
+                    List.of(
+                            optional("input", ValueType.text(), "a sentence; the view tokenizes and embeds it (seeded)"),
+                            optional("tokens", ValueType.texts(), "labels of the key/value rows (and of the query rows for self-attention)"),
+                            optional("queryTokens", ValueType.texts(), "labels of the query rows when they differ (cross-attention)"),
+                            optional("vectors", ValueType.matrix(), "token vectors X, one row per token (T × d_model)"),
+                            optional("wq", ValueType.matrix(), "W_Q (d_model × d_k): Q = X·W_Q"),
+                            optional("wk", ValueType.matrix(), "W_K (d_model × d_k): K = X·W_K"),
+                            optional("wv", ValueType.matrix(), "W_V (d_model × d_v): V = X·W_V"),
+                            optional("queries", ValueType.matrix(), "Q given directly (T × d_k)"),
+                            optional("keys", ValueType.matrix(), "K given directly (S × d_k)"),
+                            optional("values", ValueType.matrix(), "V given directly (S × d_v)"),
+                            optional("scaled", ValueType.bool(), "divide the scores by √d_k (default true)"),
+                            optional("mask", MASK, "none, causal, or a T × S matrix of 0/1"),
+                            optional("stage", ValueType.oneOf("scores", "scaled", "masked", "weights", "output"),
+                                    "the stage in focus"),
+                            optional("highlight", CELL, "the cell [query, key] to highlight"),
+                            optional("dModel", ValueType.integer(1, 1024), "d_model for generated vectors"),
+                            optional("heads", ValueType.integer(1, 64), "number of heads (d_k = d_model / heads) for generated projections"),
+                            optional("seed", ValueType.integer(0, Integer.MAX_VALUE), "seed for generated vectors and weights"),
+                            optional("precision", ValueType.oneOf("float32", "float64"), "arithmetic precision (default float64 in lessons)")),
+                    List.of("inputs", "projections", "scores", "weights", "output", "controls", "formula")),
+            new ViewSpec("multihead", "multi-head attention: h heads side by side, their outputs concatenated and projected by W_O",
+                    List.of(
+                            optional("text", ValueType.text(), "the input sentence"),
+                            optional("heads", ValueType.integer(1, 64), "number of heads h"),
+                            optional("dModel", ValueType.integer(1, 4096), "d_model (must be divisible by heads)"),
+                            optional("layer", ValueType.integer(0, 47), "which layer (0 = first)"),
+                            optional("head", ValueType.integer(0, 63), "which head is in focus (0 = first)"),
+                            optional("stage", ValueType.oneOf("sentence", "embed", "project", "attend", "heads", "concat"),
+                                    "the step of the lecture's six in focus"),
+                            optional("seed", ValueType.integer(0, Integer.MAX_VALUE), "seed for the weights")),
+                    List.of("heads", "concat", "output", "controls", "formula")),
+            new ViewSpec("pe", "the sinusoidal positional encoding: curves per dimension and the position × dimension heatmap",
+                    List.of(
+                            optional("positions", ValueType.integer(1, 10000), "number of positions (pos_max)"),
+                            optional("dim", ValueType.integer(2, 4096), "model dimension d"),
+                            optional("dims", ValueType.integers(0, 4095), "the dimensions whose curves are drawn"),
+                            optional("learned", ValueType.bool(), "show a learned (BERT-style) table instead of the sinusoids"),
+                            optional("offset", ValueType.integer(0, 10000), "show PE(pos + offset) as a rotation of PE(pos)"),
+                            optional("highlight", CELL, "the cell [position, dimension] to highlight")),
+                    List.of("plot", "heatmap", "controls", "formula")),
+            new ViewSpec("mask", "padding and causal masks on the score matrix, in training and at inference",
+                    List.of(
+                            optional("sentences", ValueType.texts(), "the sentences of a batch (padding is added to the longest)"),
+                            optional("mode", ValueType.oneOf("padding", "causal", "both", "custom"), "which mask"),
+                            optional("custom", ValueType.zeroOneMatrix(), "the mask for mode custom (1 = may attend)"),
+                            optional("inference", ValueType.bool(), "generate one token at a time instead of training in parallel"),
+                            optional("step", ValueType.integer(0, 511), "the inference step shown (0 = first token)"),
+                            optional("highlight", CELL, "the cell [query, key] to highlight")),
+                    List.of("sentences", "matrix", "weights", "controls")),
+            new ViewSpec("bleu", "the BLEU calculator: n-gram matches, clipped precisions, brevity penalty, score",
+                    List.of(
+                            optional("candidate", ValueType.text(), "the candidate (machine) translation"),
+                            optional("references", ValueType.texts(), "one or more reference translations"),
+                            optional("tokenize", ValueType.oneOf("13a", "zh", "char", "intl", "none"), "sacreBLEU tokenizer"),
+                            optional("smooth", ValueType.oneOf("none", "floor", "add-k", "exp"), "smoothing method"),
+                            optional("order", ValueType.integer(1, 4), "the n-gram order in focus")),
+                    List.of("ngrams", "precisions", "brevity", "score", "controls")),
+            new ViewSpec("tokenizer", "BERT WordPiece: tokens, input_ids, token_type_ids, attention_mask",
+                    List.of(
+                            optional("text", ValueType.text(), "the text to tokenize"),
+                            optional("pair", ValueType.text(), "a second segment (sentence B)"),
+                            optional("maxLength", ValueType.integer(1, 8192), "truncate/pad to this many tokens"),
+                            optional("cased", ValueType.bool(), "keep case (default false: bert-base-chinese lower-cases)"),
+                            optional("token", ValueType.integer(0, 8191), "the token in focus (0 = [CLS])")),
+                    List.of("tokens", "ids", "type-ids", "attention-mask", "controls")),
+            new ViewSpec("embedding", "word vectors as points in 2-D or 3-D, with dot products and cosine similarity",
+                    List.of(
+                            optional("words", ValueType.wordVectors(), "the words and their vectors"),
+                            optional("highlight", ValueType.texts(), "words to highlight"),
+                            optional("similarity", ValueType.oneOf("dot", "cosine"), "the similarity shown between words")),
+                    List.of("plot", "table", "controls")),
+            new ViewSpec("text", "text and figures only, no interactive view (the Seq2Seq introduction, summaries)",
+                    List.of(), List.of())));
+
+    private final Map<String, ViewSpec> views;
+
+    private ViewCatalog(List<ViewSpec> specs) {
+        Map<String, ViewSpec> m = new LinkedHashMap<>();
+        for (ViewSpec s : specs) {
+            for (Key k : COMMON_KEYS) {
+                if (s.key(k.name()).isPresent()) {
+                    throw new IllegalArgumentException("view '" + s.name() + "' redeclares the common key '" + k.name() + "'");
+                }
+            }
+            if (m.put(s.name(), s) != null) {
+                throw new IllegalArgumentException("view '" + s.name() + "' is declared twice");
+            }
+        }
+        this.views = java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** The views of this version of the app. */
+    public static ViewCatalog standard() {
+        return STANDARD;
+    }
+
+    /** This catalogue plus one more view (for a view that lands later, and for tests). */
+    public ViewCatalog with(ViewSpec view) {
+        List<ViewSpec> all = new ArrayList<>(views.values());
+        all.add(view);
+        return new ViewCatalog(all);
+    }
+
+    public List<String> names() {
+        return List.copyOf(views.keySet());
+    }
+
+    public List<ViewSpec> views() {
+        return List.copyOf(views.values());
+    }
+
+    public Optional<ViewSpec> find(String name) {
+        return Optional.ofNullable(views.get(name));
+    }
+
+    /** The view's own keys followed by the common ones. */
+    public List<Key> keys(ViewSpec view) {
+        List<Key> all = new ArrayList<>(view.keys());
+        all.addAll(COMMON_KEYS);
+        return all;
+    }
+}

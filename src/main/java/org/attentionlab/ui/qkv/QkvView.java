@@ -1,0 +1,344 @@
+package org.attentionlab.ui.qkv;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import org.attentionlab.ui.Appearance;
+import org.attentionlab.ui.EnumCells;
+import org.attentionlab.ui.EnumText;
+import org.attentionlab.ui.I18n;
+import org.attentionlab.ui.qkv.QkvViewModel.InputMode;
+import org.attentionlab.ui.qkv.QkvViewModel.Message;
+import org.attentionlab.ui.qkv.QkvViewModel.Split;
+import org.attentionlab.ui.qkv.QkvViewModel.Stage;
+import org.attentionlab.ui.widgets.Heatmap;
+import org.attentionlab.ui.widgets.ScaleMode;
+
+/**
+ * The Q/K/V view (issue 3, view 1): on the left the input and the model settings; in the middle
+ * X and the weights, the projections Q, K, V and the pipeline QKᵀ → ÷√d_k → + M → softmax → ·V,
+ * each a labelled heatmap beside its formula; on the right the derivation of the selected weight.
+ * Only binds to {@link QkvViewModel}.
+ */
+public final class QkvView extends BorderPane {
+
+    private final QkvViewModel vm;
+    private final I18n i18n;
+    private final Appearance appearance;
+    private final Map<Stage, Heatmap> heatmaps = new EnumMap<>(Stage.class);
+    private final VBox derivationBox = new VBox();
+    private final javafx.beans.property.BooleanProperty panelsShown =
+            new javafx.beans.property.SimpleBooleanProperty(this, "panelsShown", true);
+
+    public QkvView(QkvViewModel vm, I18n i18n, Appearance appearance) {
+        this.vm = vm;
+        this.i18n = i18n;
+        this.appearance = appearance;
+        getStyleClass().add("qkv-view");
+        setId("qkv-view");
+        Node left = scroll(controls(), "qkv-controls-scroll");
+        Node right = scroll(derivation(), "qkv-derivation-scroll");
+        setLeft(left);
+        setCenter(scroll(stages(), "qkv-stages-scroll"));
+        setRight(right);
+        // presenter: F9 gives the whole width to the matrices and back
+        panelsShown.addListener((obs, was, now) -> {
+            setLeft(now ? left : null);
+            setRight(now ? right : null);
+        });
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.F9) {
+                panelsShown.set(!panelsShown.get());
+                e.consume();
+            }
+        });
+    }
+
+    /** Whether the input/settings panel and the derivation panel are shown (F9 toggles). */
+    public javafx.beans.property.BooleanProperty panelsShownProperty() {
+        return panelsShown;
+    }
+
+    /** The view-model this view shows (lessons set their state through it). */
+    public QkvViewModel viewModel() {
+        return vm;
+    }
+
+    /** The heatmap of a stage (for tests and lessons that point at one). */
+    public Heatmap heatmap(Stage stage) {
+        return heatmaps.get(stage);
+    }
+
+    // ---------------------------------------------------------------- left: input and settings
+
+    private Node controls() {
+        VBox box = new VBox();
+        box.getStyleClass().add("control-panel");
+        box.prefWidthProperty().bind(appearance.em(19));
+        box.maxWidthProperty().bind(appearance.em(19));
+
+        Label title = label("qkv.title", "view-title");
+        title.setWrapText(true);
+
+        Label input = label("qkv.input", "section-title");
+        Button lecture = button("qkv.lectureExample");
+        lecture.setId("qkv-lecture");
+        lecture.setOnAction(e -> vm.loadLectureExample());
+        lecture.setMaxWidth(Double.MAX_VALUE);
+        lecture.setWrapText(true);
+
+        ToggleGroup mode = new ToggleGroup();
+        RadioButton vectors = new RadioButton();
+        vectors.textProperty().bind(i18n.text("qkv.mode.vectors"));
+        vectors.setToggleGroup(mode);
+        vectors.setUserData(InputMode.VECTORS);
+        vectors.setWrapText(true);
+        RadioButton sentence = new RadioButton();
+        sentence.textProperty().bind(i18n.text("qkv.mode.sentence"));
+        sentence.setToggleGroup(mode);
+        sentence.setUserData(InputMode.SENTENCE);
+        sentence.setWrapText(true);
+        Runnable syncMode = () -> mode.selectToggle(vm.inputModeProperty().get() == InputMode.VECTORS ? vectors : sentence);
+        syncMode.run();
+        vm.inputModeProperty().addListener(x -> syncMode.run());
+        mode.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now != null && now.getUserData() != vm.inputModeProperty().get()) {
+                if (now.getUserData() == InputMode.SENTENCE) {
+                    vm.applySentence();
+                } else {
+                    vm.inputModeProperty().set(InputMode.VECTORS);
+                }
+            }
+        });
+
+        TextField text = new TextField();
+        text.setId("qkv-sentence");
+        text.textProperty().bindBidirectional(vm.sentenceProperty());
+        text.promptTextProperty().bind(i18n.text("qkv.sentence.prompt"));
+        text.setOnAction(e -> vm.applySentence());
+        ComboBox<Split> split = new ComboBox<>(FXCollections.observableArrayList(Split.values()));
+        split.valueProperty().bindBidirectional(vm.splitProperty());
+        EnumCells.localise(split, i18n);
+        Button apply = button("qkv.sentence.apply");
+        apply.setOnAction(e -> vm.applySentence());
+        apply.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        split.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(split, javafx.scene.layout.Priority.ALWAYS);
+        HBox splitRow = new HBox(split, apply);
+        splitRow.setSpacing(6);
+        splitRow.setAlignment(Pos.CENTER_LEFT);
+
+        Button add = button("qkv.token.add");
+        add.setOnAction(e -> vm.addToken());
+        Button remove = button("qkv.token.remove");
+        remove.setOnAction(e -> vm.removeToken());
+        HBox tokenRow = new HBox(add, remove);
+        tokenRow.setSpacing(6);
+
+        Label model = label("qkv.settings", "section-title");
+        SettingsSheet sheet = new SettingsSheet(vm, i18n);
+
+        Label hint = label("qkv.hint", "hint");
+        hint.setWrapText(true);
+
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.visibleProperty().bind(vm.busyProperty());
+        busy.managedProperty().bind(vm.busyProperty());
+        busy.setPrefSize(28, 28);
+        Label error = message(vm.errorProperty(), "error-text");
+        error.setId("qkv-error");
+        Label notice = message(vm.noticeProperty(), "hint");
+
+        box.getChildren().addAll(title, input, lecture, vectors, tokenRow, sentence, text, splitRow, model,
+                sheet.node(), busy, error, notice, hint);
+        return box;
+    }
+
+    private Label message(ReadOnlyObjectProperty<Message> property, String style) {
+        Label l = new Label();
+        l.getStyleClass().add(style);
+        l.setWrapText(true);
+        l.textProperty().bind(Bindings.createStringBinding(() -> {
+            Message m = property.get();
+            return m == null ? "" : i18n.format(m.key(), m.args().toArray());
+        }, property, i18n.localeProperty()));
+        l.visibleProperty().bind(property.isNotNull());
+        l.managedProperty().bind(property.isNotNull());
+        return l;
+    }
+
+    // ---------------------------------------------------------------- centre: the stages
+
+    private Node stages() {
+        VBox box = new VBox();
+        box.getStyleClass().add("qkv-stages");
+        box.spacingProperty().bind(appearance.em(0.8));
+        box.paddingProperty().bind(Bindings.createObjectBinding(
+                () -> new javafx.geometry.Insets(appearance.getFontSize() * 0.8), appearance.fontSizeProperty()));
+        box.getChildren().addAll(
+                label("qkv.section.inputs", "section-title"),
+                flow(card(Stage.X), card(Stage.WQ), card(Stage.WK), card(Stage.WV)),
+                label("qkv.section.projections", "section-title"),
+                flow(card(Stage.Q), card(Stage.K), card(Stage.V)),
+                label("qkv.section.attention", "section-title"),
+                flow(card(Stage.SCORES), arrow(), card(Stage.SCALED), arrow(), card(Stage.MASKED), arrow(),
+                        card(Stage.WEIGHTS), arrow(), card(Stage.OUTPUT)));
+        return box;
+    }
+
+    private FlowPane flow(Node... nodes) {
+        FlowPane f = new FlowPane(nodes);
+        f.hgapProperty().bind(appearance.em(0.7));
+        f.vgapProperty().bind(appearance.em(0.7));
+        f.setAlignment(Pos.TOP_LEFT);
+        f.setRowValignment(javafx.geometry.VPos.CENTER);
+        return f;
+    }
+
+    private Label arrow() {
+        Label a = new Label("→");
+        a.getStyleClass().add("pipeline-arrow");
+        return a;
+    }
+
+    private VBox card(Stage stage) {
+        Label title = label(stage.titleKey(), "card-title");
+        Label formula = new Label();
+        formula.getStyleClass().add("formula");
+        formula.textProperty().bind(formulaText(stage));
+        Heatmap map = new Heatmap();
+        map.setId("heatmap-" + stage.name().toLowerCase(java.util.Locale.ROOT));
+        map.dataProperty().bind(vm.stageProperty(stage));
+        map.scaleModeProperty().set(stage.scaleMode());
+        map.colorMapProperty().bind(stage.scaleMode() == ScaleMode.UNIT ? appearance.sequentialMapProperty()
+                : appearance.divergingMapProperty());
+        map.cellSizeProperty().bind(appearance.em(2.9));
+        map.maxPlotSizeProperty().bind(appearance.em(26));
+        map.maskedTextProperty().bind(i18n.text("qkv.masked"));
+        if (stage.rowsAreTokens()) {
+            map.rowLabelsProperty().bind(vm.tokensProperty());
+        }
+        if (stage.tokensByTokens()) {
+            map.colLabelsProperty().bind(vm.tokensProperty());
+            map.selectedCellProperty().bindBidirectional(vm.selectedProperty());
+        }
+        switch (stage) {
+            case X -> editable(map, e -> vm.editX(e.cell().row(), e.cell().col(), e.value()));
+            case WQ, WK, WV -> editable(map,
+                    e -> vm.editWeight(stage, e.cell().row(), e.cell().col(), e.value()));
+            default -> {
+            }
+        }
+        map.onEditErrorProperty().set(what -> vm.reportBadCell(stage, what));
+        Tooltip.install(title, new Tooltip(stage.formula()));
+        heatmaps.put(stage, map);
+        VBox card = new VBox(title, formula, map);
+        card.getStyleClass().add("stage-card");
+        card.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        card.setId("card-" + stage.name().toLowerCase(java.util.Locale.ROOT));
+        return card;
+    }
+
+    private StringBinding formulaText(Stage stage) {
+        return Bindings.createStringBinding(() -> switch (stage) {
+            case SCALED -> vm.scaledProperty().get()
+                    ? stage.formula() + "   (" + vm.scaleText() + ")"
+                    : "S' = S   " + i18n.get("qkv.formula.noScale");
+            case MASKED -> stage.formula() + "   (" + i18n.get("qkv.setting.mask") + ": "
+                    + i18n.get(EnumText.key(vm.maskProperty().get())) + ")";
+            default -> stage.formula();
+        }, vm.scaledProperty(), vm.dKProperty(), vm.maskProperty(), i18n.localeProperty());
+    }
+
+    // ---------------------------------------------------------------- right: the derivation
+
+    private Node derivation() {
+        derivationBox.getStyleClass().add("derivation");
+        derivationBox.setId("qkv-derivation");
+        derivationBox.prefWidthProperty().bind(appearance.em(20));
+        derivationBox.maxWidthProperty().bind(appearance.em(20));
+        vm.derivationProperty().addListener(x -> fillDerivation());
+        i18n.localeProperty().addListener(x -> fillDerivation());
+        fillDerivation();
+        return derivationBox;
+    }
+
+    private void fillDerivation() {
+        Derivation d = vm.derivationProperty().get();
+        List<String> tokens = vm.tokensProperty().get();
+        Label title = new Label();
+        title.getStyleClass().add("section-title");
+        title.setWrapText(true);
+        derivationBox.getChildren().setAll(title);
+        if (d == null) {
+            title.setText(i18n.get("qkv.derivation.title"));
+            Label empty = new Label(i18n.get("qkv.derivation.empty"));
+            empty.getStyleClass().add("hint");
+            empty.setWrapText(true);
+            derivationBox.getChildren().add(empty);
+            return;
+        }
+        String qi = tokens.size() > d.row() ? tokens.get(d.row()) : String.valueOf(d.row() + 1);
+        String kj = tokens.size() > d.col() ? tokens.get(d.col()) : String.valueOf(d.col() + 1);
+        title.setText(i18n.format("qkv.derivation.titleCell", qi, kj));
+        for (Derivation.Step s : d.steps()) {
+            Label caption = new Label(i18n.format(s.captionKey(), s.captionArgs().toArray()));
+            caption.getStyleClass().add("step-caption");
+            caption.setWrapText(true);
+            Label math = new Label(s.math());
+            math.getStyleClass().add(s.result() ? "step-result" : "step-math");
+            math.setWrapText(true);
+            derivationBox.getChildren().addAll(caption, math);
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private ScrollPane scroll(Node content, String id) {
+        ScrollPane s = new ScrollPane(content);
+        s.setId(id);
+        s.getStyleClass().add("panel-scroll");
+        s.setFitToWidth(true);
+        s.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        return s;
+    }
+
+    private Label label(String key, String style) {
+        Label l = new Label();
+        l.textProperty().bind(i18n.text(key));
+        l.getStyleClass().add(style);
+        return l;
+    }
+
+    private Button button(String key) {
+        Button b = new Button();
+        b.textProperty().bind(i18n.text(key));
+        return b;
+    }
+
+    private static void editable(Heatmap map, java.util.function.Consumer<org.attentionlab.ui.widgets.CellEdit> onEdit) {
+        map.editableProperty().set(true);
+        map.onCellEditProperty().set(onEdit);
+    }
+}
