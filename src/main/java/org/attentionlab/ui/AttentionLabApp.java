@@ -14,6 +14,7 @@ import javafx.stage.Stage;
 
 import org.attentionlab.Logging;
 import org.attentionlab.io.AppDirs;
+import org.attentionlab.io.SettingsStore;
 import org.attentionlab.ui.qkv.QkvView;
 import org.attentionlab.ui.qkv.QkvViewModel;
 import org.attentionlab.ui.shell.CjkFonts;
@@ -21,6 +22,7 @@ import org.attentionlab.ui.shell.CrashReporter;
 import org.attentionlab.ui.shell.MainWindow;
 import org.attentionlab.ui.shell.Page;
 import org.attentionlab.ui.shell.ShellViewModel;
+import org.attentionlab.ui.widgets.FormulaRenderer;
 
 /**
  * The composition root of the desktop app: makes the one engine thread, the strings, the
@@ -39,15 +41,21 @@ public final class AttentionLabApp extends Application {
     @Override
     public void start(Stage stage) {
         I18n i18n = new I18n(Locale.getDefault());
-        Path logFile = Logging.logToFolder(AppDirs.forCurrentUser().logs());
+        AppDirs dirs = AppDirs.forCurrentUser();
+        Path logFile = Logging.logToFolder(dirs.logs());
         new CrashReporter(i18n, logFile, Platform::runLater).install();
         engineThread = newEngineThread();
         UiExecutors executors = new UiExecutors(engineThread, Platform::runLater);
-        Ui ui = compose(i18n, new Appearance(), new Nd4jEngineService(), executors);
+        SettingsStore settings = SettingsStore.open(dirs.settings());
+        FormulaRenderer formulas = new FormulaRenderer(CjkFonts.choose(Font.getFamilies()).orElse(null));
+        Ui ui = compose(new Services(i18n, new Appearance(), new Nd4jEngineService(), executors, formulas, settings));
         ui.window().attach(stage);
         stage.setMaximized(true);
         stage.show();
         ui.shell().loadBackend();
+        settings.notice().ifPresent(n -> ui.shell().showNotice(i18n.format("shell.notice.settings", n)));
+        // jlatexmath loads its fonts on first use (about a second): pay that now, off the FX thread
+        executors.background().execute(formulas::warmUp);
     }
 
     @Override
@@ -71,10 +79,19 @@ public final class AttentionLabApp extends Application {
     }
 
     /**
-     * Builds the object graph. Must run on the FX thread. Tests call it directly with their own
-     * engine and executors.
+     * Builds the object graph with settings kept in memory. Must run on the FX thread. Tests call
+     * it directly with their own engine and executors.
      */
     public static Ui compose(I18n i18n, Appearance appearance, EngineService engine, UiExecutors executors) {
+        return compose(Services.inMemory(i18n, appearance, engine, executors, CjkFonts.choose(Font.getFamilies()).orElse(null)));
+    }
+
+    /** Builds the object graph: every view-model and view, in navigation order. Must run on the FX thread. */
+    public static Ui compose(Services services) {
+        I18n i18n = services.i18n();
+        Appearance appearance = services.appearance();
+        EngineService engine = services.engine();
+        UiExecutors executors = services.executors();
         List<Page> pages = new ArrayList<>();
         QkvViewModel qkv = new QkvViewModel(engine, executors);
         pages.add(new Page("qkv", "nav.qkv", () -> new QkvView(qkv, i18n, appearance)));

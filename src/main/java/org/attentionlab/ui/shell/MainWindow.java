@@ -27,6 +27,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
+import org.controlsfx.control.NotificationPane;
+
 import org.attentionlab.ui.Appearance;
 import org.attentionlab.ui.I18n;
 import org.attentionlab.ui.widgets.ColorMap;
@@ -64,7 +66,7 @@ public final class MainWindow {
         root.setTop(menuBar());
         root.setLeft(navigation());
         content.getStyleClass().add("content");
-        root.setCenter(content);
+        root.setCenter(notices());
         root.setBottom(statusBar());
         scene = new Scene(root, 1600, 900);
         scene.getStylesheets().add(MainWindow.class.getResource("/org/attentionlab/ui/attention-lab.css").toExternalForm());
@@ -214,6 +216,27 @@ public final class MainWindow {
         vm.selectedPageProperty().addListener((obs, old, now) -> nav.getSelectionModel().select(now));
         nav.prefWidthProperty().bind(appearance.em(9));
         return nav;
+    }
+
+    /** The content, with a bar above it for notices the user should read once (dismissed with ✕). */
+    private NotificationPane notices() {
+        NotificationPane pane = new NotificationPane(content);
+        pane.setId("notice-pane");
+        pane.getStyleClass().add("notice-pane");
+        pane.setShowFromTop(true);
+        pane.setCloseButtonVisible(true);
+        Runnable sync = () -> {
+            String text = vm.noticeProperty().get();
+            if (text == null || text.isEmpty()) {
+                pane.hide();
+            } else {
+                pane.show(text);
+            }
+        };
+        vm.noticeProperty().addListener(x -> sync.run());
+        pane.setOnHidden(e -> vm.dismissNotice());
+        sync.run();
+        return pane;
     }
 
     private HBox statusBar() {

@@ -43,6 +43,7 @@ public final class ShellViewModel {
             new ReadOnlyObjectWrapper<>(this, "backendState", BackendState.LOADING);
     private final ReadOnlyObjectWrapper<BackendInfo> backend = new ReadOnlyObjectWrapper<>(this, "backend");
     private final ReadOnlyStringWrapper backendError = new ReadOnlyStringWrapper(this, "backendError", "");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
 
     public ShellViewModel(I18n i18n, Appearance appearance, EngineService engine, UiExecutors executors,
                           List<Page> pages) {
@@ -112,6 +113,23 @@ public final class ShellViewModel {
     /** Why ND4J did not load, when it did not. */
     public ReadOnlyStringProperty backendErrorProperty() {
         return backendError.getReadOnlyProperty();
+    }
+
+    /**
+     * A message the user should see once (a settings file set aside, an input truncated): shown in
+     * a bar above the content until dismissed. Call on the FX thread.
+     */
+    public void showNotice(String message) {
+        notice.set(message == null ? "" : message);
+    }
+
+    public void dismissNotice() {
+        notice.set("");
+    }
+
+    /** The notice shown, or empty. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     /** Asks the engine which backend runs, in the background; the FX thread does not wait. */
