@@ -397,6 +397,7 @@ public final class BleuView extends BorderPane implements LessonView, Exportable
         VBox box = new VBox();
         box.spacingProperty().bind(em(0.4));
         Label hypTitle = label("bleu.corpus.hypothesis", "section-title");
+        hypTitle.setWrapText(true);
         Button hyp = button("bleu.corpus.chooseHypothesis");
         hyp.setOnAction(e -> choose("bleu.corpus.chooseHypothesis").ifPresent(vm::setHypothesisFile));
         Label hypName = new Label();
@@ -405,6 +406,7 @@ public final class BleuView extends BorderPane implements LessonView, Exportable
                 ? i18n.get("bleu.corpus.none") : vm.hypothesisFileProperty().get().toString(), vm.hypothesisFileProperty(),
                 i18n.localeProperty()));
         Label refTitle = label("bleu.corpus.references", "section-title");
+        refTitle.setWrapText(true);
         VBox files = new VBox();
         files.spacingProperty().bind(em(0.3));
         Runnable rebuild = () -> {
@@ -436,9 +438,10 @@ public final class BleuView extends BorderPane implements LessonView, Exportable
             }
         });
         vm.segmentProperty().addListener((obs, old, now) -> seg.getValueFactory().setValue(now.intValue()));
-        HBox segRow = new HBox(segTitle, seg);
-        segRow.setAlignment(Pos.CENTER_LEFT);
-        segRow.spacingProperty().bind(em(0.5));
+        segTitle.setWrapText(true);
+        seg.setMaxWidth(Double.MAX_VALUE);
+        VBox segRow = new VBox(segTitle, seg);
+        segRow.spacingProperty().bind(em(0.25));
         Label hint = label("bleu.corpus.hint", "hint");
         hint.setWrapText(true);
         box.getChildren().addAll(hypTitle, hyp, hypName, refTitle, files, add, segRow, hint);
@@ -473,11 +476,11 @@ public final class BleuView extends BorderPane implements LessonView, Exportable
                 swatch("bleu-token-uncredited", "bleu.legend.uncredited"));
         legend.spacingProperty().bind(em(1));
         legend.setAlignment(Pos.CENTER_LEFT);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox head = new HBox(title, gap, legend);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane head = new FlowPane(title, legend);
+        head.hgapProperty().bind(em(3));
+        head.vgapProperty().bind(em(0.3));
         head.setAlignment(Pos.CENTER_LEFT);
-        head.spacingProperty().bind(em(1));
         VBox card = card("bleu-texts", head, candidateTokens, referenceTokens);
         card.setMaxWidth(Double.MAX_VALUE);
         return card;
@@ -487,6 +490,7 @@ public final class BleuView extends BorderPane implements LessonView, Exportable
         Label box = new Label("  ");
         box.getStyleClass().addAll("bleu-token", style);
         Label text = label(key, "hint");
+        text.setMinWidth(Region.USE_PREF_SIZE);
         HBox h = new HBox(box, text);
         h.setAlignment(Pos.CENTER_LEFT);
         h.spacingProperty().bind(em(0.3));

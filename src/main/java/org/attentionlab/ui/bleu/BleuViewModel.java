@@ -145,6 +145,8 @@ public final class BleuViewModel {
             schedule();
         });
         candidates.addListener((ListChangeListener<NamedCandidate>) c -> schedule());
+        // sacreBLEU's defaults: effective order for a sentence, not for a corpus
+        level.addListener((obs, old, now) -> effectiveOrder.set(now == BleuLevel.SENTENCE));
         for (var p : List.of(level, mode, tokenizer, smoothing, nltkSmoothing, hypothesisFile)) {
             p.addListener((obs, old, now) -> schedule());
         }
@@ -199,7 +201,10 @@ public final class BleuViewModel {
         return nltkSmoothing;
     }
 
-    /** sacreBLEU's effective order (on by default, as its sentence_bleu). */
+    /**
+     * sacreBLEU's effective order: on for a sentence (as its sentence_bleu), off for a corpus (as
+     * its corpus_bleu); switching the level resets it to that default.
+     */
     public BooleanProperty effectiveOrderProperty() {
         return effectiveOrder;
     }

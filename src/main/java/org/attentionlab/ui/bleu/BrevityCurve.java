@@ -132,15 +132,13 @@ final class BrevityCurve extends Pane {
             guideY.setStartY(y);
             guideY.setEndX(x);
             guideY.setEndY(y);
-            pointLabel.setText("c/r = " + BleuAnalysis.plain(Math.round(r * 1000) / 1000.0) + ",  BP = "
+            pointLabel.setText("c/r = " + BleuAnalysis.plain(Math.round(r * 1000) / 1000.0) + "\nBP = "
                     + BleuAnalysis.plain(Math.round(bp.get() * 1000) / 1000.0));
-            double lw = pointLabel.getLayoutBounds().getWidth();
-            // above the point while there is room, else below the flat part of the curve
-            double lx = Math.min(Math.max(left + e * 0.3, x - lw / 2), right - lw);
-            double ly = y > top + h * 0.35 ? y - e * 0.9 : y + e * 2.4;
-            if (y <= top + h * 0.35 && x > left + w * 0.5) {
-                lx = Math.max(left + e * 0.3, x - lw - e * 0.6);
-            }
+            // The upper-left of the plot is always free: the curve is below 0.2 there
+            // (BP(0.55) ≈ 0.18). The label sits above the horizontal guide when there is room,
+            // else just below it; the dashed guides lead from the point to the axes.
+            double lx = left + e * 0.6;
+            double ly = y - top > e * 3.0 ? top + e * 1.0 : y + e * 1.3;
             place(pointLabel, lx, ly);
         }
     }

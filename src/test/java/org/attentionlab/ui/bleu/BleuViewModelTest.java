@@ -279,6 +279,21 @@ class BleuViewModelTest {
     }
 
     @Test
+    void anEmptyCandidateScoresZeroWithoutNaN() {
+        BleuViewModel vm = vm();
+        vm.candidateProperty().set("");
+        BleuAnalysis a = vm.analysisProperty().get();
+        assertEquals(0.0, a.summary().score());
+        assertEquals(0.0, a.summary().bp());
+        assertEquals("\\mathrm{BP} = 0 \\quad (c = 0)", a.summary().bpLatex());
+        assertEquals(0.0, summary(vm, BleuMode.NLTK).score());
+        assertFalse(summary(vm, BleuMode.TEXTBOOK).available());
+        assertEquals("bleu.unavailable.textbookEmpty", summary(vm, BleuMode.TEXTBOOK).unavailableReason());
+        assertEquals(List.of(), vm.candidateSpansProperty().get());
+        assertNull(vm.errorProperty().get());
+    }
+
+    @Test
     void aLongCandidateIsDrawnInPartButCountedInFull() {
         BleuViewModel vm = vm();
         vm.candidateProperty().set("男孩 ".repeat(1000));
@@ -372,8 +387,8 @@ class BleuViewModelTest {
     @Test
     void badFilesAreNamedWithTheLineAndNothingIsLost() throws Exception {
         BleuViewModel vm = vm();
-        Path hyp = write("hyp.txt", "a b c\nd e f\ng h i\n");
-        Path shortRef = write("ref.txt", "a b c\nd e f\n");
+        Path hyp = write("hyp.txt", "a b c d\ne f g h\ni j k l\n");
+        Path shortRef = write("ref.txt", "a b c d\ne f g h\n");
         vm.setHypothesisFile(hyp);
         vm.addReferenceFile(shortRef);
         assertEquals(BleuMessage.of("bleu.error.lineCount", shortRef.toString(), 2, hyp.toString(), 3, 3), vm.errorProperty().get());
@@ -403,14 +418,15 @@ class BleuViewModelTest {
         assertEquals(BleuMessage.of("bleu.error.emptyFile", empty.toString()), vm.errorProperty().get());
 
         // fixed: the right files give a score
-        Path ref3 = write("ref3.txt", "a b c\nd e f\ng h i\n");
+        Path ref3 = write("ref3.txt", "a b c d\ne f g h\ni j k l\n");
         vm.setHypothesisFile(hyp);
         vm.removeReferenceFile(0);
         vm.addReferenceFile(ref3);
         assertNull(vm.errorProperty().get());
         assertEquals(100.0, vm.analysisProperty().get().summary().score(), 1e-12);
+        assertFalse(vm.effectiveOrderProperty().get(), "a corpus: sacreBLEU's corpus default, no effective order");
         // a file changed on disk is read again
-        Files.writeString(ref3, "a b c\nd e f\ng h x\n", StandardCharsets.UTF_8);
+        Files.writeString(ref3, "a b c d\ne f g h\ni j k x\n", StandardCharsets.UTF_8);
         Files.setLastModifiedTime(ref3, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
         vm.segmentProperty().set(3);
         assertTrue(vm.analysisProperty().get().summary().score() < 100, "the changed file was reread");

@@ -135,5 +135,69 @@ class BleuWindowTest {
         waitUntil(() -> text(robot, "#bleu-score").contains("72.84"));
         waitForFormulas(robot);
         FxScreens.save(stage.getScene(), "bleu-youth-en");
+        robot.clickOn("#bleu-candidate-3");
+        waitUntil(() -> text(robot, "#bleu-score").contains("10.50"));
+        robot.interact(() -> ui.shell().toggleHighContrast());
+        waitForFormulas(robot);
+        FxScreens.save(stage.getScene(), "bleu-youth-baidu-high-contrast");
+    }
+
+    @Test
+    void clickingATableRowLightsUpTheNgramInBothTexts(FxRobot robot) throws Exception {
+        waitUntil(() -> text(robot, "#bleu-score").contains("23.17"));
+        robot.clickOn("#bleu-order-2");
+        TableView<?> table = robot.lookup("#bleu-ngram-table").queryAs(TableView.class);
+        waitUntil(() -> table.getItems().size() == 2);
+        robot.clickOn(robot.lookup("#bleu-ngram-table .table-row-cell").nth(1).queryAs(javafx.scene.Node.class));
+        waitUntil(() -> List.of("踢", "足球").equals(view(robot).viewModel().selectedNgramProperty().get()));
+        javafx.scene.layout.FlowPane ref = robot.lookup("#bleu-reference-tokens-1").queryAs(javafx.scene.layout.FlowPane.class);
+        List<String> selected = ref.getChildren().stream().filter(n -> n.getStyleClass().contains("bleu-token-selected"))
+                .map(n -> ((Label) n).getText()).toList();
+        assertEquals(List.of("踢", "足球"), selected);
+    }
+
+    @Test
+    void lessonStateChoosesPanelsAndZoomAndTheViewExportsItsNumbers(FxRobot robot) throws Exception {
+        waitUntil(() -> text(robot, "#bleu-score").contains("23.17"));
+        BleuView v = view(robot);
+        assertEquals("bleu", v.lessonViewName());
+        robot.interact(() -> v.applyLessonState(org.attentionlab.lesson.StateMap.of(java.util.Map.of(
+                "panels", new org.attentionlab.lesson.StateValue.Texts(List.of("compare", "texts")),
+                "zoom", new org.attentionlab.lesson.StateValue.Num(1.5),
+                "tokenize", new org.attentionlab.lesson.StateValue.Text("zh")))));
+        waitUntil(() -> !v.busyProperty().get() && "22.47".equals(text(robot, "#bleu-compare-score-sacrebleu")));
+        assertEquals(List.of("compare", "texts"), v.shownPanels());
+        assertEquals(null, v.getLeft(), "controls hidden");
+        assertTrue(v.getStyle().contains("-fx-font-size: 27.00px"), v.getStyle());
+        var matrices = v.exportMatrices();
+        assertEquals(List.of("bleu-ngram-statistics-sacrebleu", "bleu-scores"), matrices.stream().map(m -> m.name()).toList());
+        assertEquals(5.0, matrices.get(0).matrix().get(0, 1), "5 character unigrams");
+        assertTrue(v.exportNode().isVisible());
+        FxScreens.save(stage.getScene(), "bleu-lesson-panels-zoom");
+        robot.interact(() -> v.applyLessonState(org.attentionlab.lesson.StateMap.empty()));
+        waitUntil(() -> text(robot, "#bleu-score").contains("23.17"));
+        assertEquals(BleuView.PANELS, v.shownPanels());
+        assertEquals("", v.getStyle());
+    }
+
+    @Test
+    void aCorpusFromFiles(FxRobot robot, @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        waitUntil(() -> text(robot, "#bleu-score").contains("23.17"));
+        Path hyp = dir.resolve("hyp.txt");
+        Path ref = dir.resolve("ref.txt");
+        Files.writeString(hyp, "男孩 踢 足球\n一个 男孩 在 踢 足球\n");
+        Files.writeString(ref, "一个 小 男孩 在 踢 足球\n一个 小 男孩 在 踢 足球\n");
+        robot.interact(() -> {
+            view(robot).viewModel().setHypothesisFile(hyp);
+            view(robot).viewModel().addReferenceFile(ref);
+        });
+        waitUntil(() -> text(robot, "#bleu-score").contains("38.75"));
+        waitForFormulas(robot);
+        FxScreens.save(stage.getScene(), "bleu-corpus-en");
+        Path bad = dir.resolve("short.txt");
+        Files.writeString(bad, "一个 小 男孩 在 踢 足球\n");
+        robot.interact(() -> view(robot).viewModel().addReferenceFile(bad));
+        waitUntil(() -> text(robot, "#bleu-error").contains("short.txt has 1 line but the hypothesis file"));
+        assertTrue(text(robot, "#bleu-error").contains("line 2 has no partner"), text(robot, "#bleu-error"));
     }
 }
