@@ -112,23 +112,6 @@ class BleuWindowTest {
     }
 
     @Test
-    void chineseScreenshotWithAnNgramSelected(FxRobot robot) throws Exception {
-        waitUntil(() -> text(robot, "#bleu-score").contains("23.17"));
-        robot.interact(() -> {
-            i18n.setLocale(Locale.SIMPLIFIED_CHINESE);
-            view(robot).viewModel().orderProperty().set(2);
-        });
-        TableView<?> table = robot.lookup("#bleu-ngram-table").queryAs(TableView.class);
-        waitUntil(() -> table.getItems().size() == 2);
-        robot.interact(() -> view(robot).viewModel().selectedNgramProperty().set(List.of("踢", "足球")));
-        waitUntil(() -> table.getSelectionModel().getSelectedIndex() == 1);
-        assertTrue(text(robot, "#bleu-score").startsWith("BLEU = 23.17（sacreBLEU"), text(robot, "#bleu-score"));
-        waitForFormulas(robot);
-        Path zh = FxScreens.save(stage.getScene(), "bleu-zh");
-        assertTrue(Files.size(zh) > 20_000);
-    }
-
-    @Test
     void youthTranslationsRankedWithTheZhTokenizer(FxRobot robot) throws Exception {
         waitUntil(() -> text(robot, "#bleu-score").contains("23.17"));
         robot.clickOn("#bleu-example-youth");
@@ -143,17 +126,25 @@ class BleuWindowTest {
     }
 
     @Test
-    void clickingATableRowLightsUpTheNgramInBothTexts(FxRobot robot) throws Exception {
+    void clickingATableRowLightsUpTheNgramInBothTextsInChinese(FxRobot robot) throws Exception {
         waitUntil(() -> text(robot, "#bleu-score").contains("23.17"));
+        robot.interact(() -> i18n.setLocale(Locale.SIMPLIFIED_CHINESE));
         robot.clickOn("#bleu-order-2");
         TableView<?> table = robot.lookup("#bleu-ngram-table").queryAs(TableView.class);
         waitUntil(() -> table.getItems().size() == 2);
         robot.clickOn(robot.lookup("#bleu-ngram-table .table-row-cell").nth(1).queryAs(javafx.scene.Node.class));
         waitUntil(() -> List.of("踢", "足球").equals(view(robot).viewModel().selectedNgramProperty().get()));
-        javafx.scene.layout.FlowPane ref = robot.lookup("#bleu-reference-tokens-1").queryAs(javafx.scene.layout.FlowPane.class);
-        List<String> selected = ref.getChildren().stream().filter(n -> n.getStyleClass().contains("bleu-token-selected"))
-                .map(n -> ((Label) n).getText()).toList();
-        assertEquals(List.of("踢", "足球"), selected);
+        for (String id : List.of("#bleu-candidate-tokens", "#bleu-reference-tokens-1")) {
+            javafx.scene.layout.FlowPane row = robot.lookup(id).queryAs(javafx.scene.layout.FlowPane.class);
+            List<String> selected = row.getChildren().stream().filter(n -> n.getStyleClass().contains("bleu-token-selected"))
+                    .map(n -> ((Label) n).getText()).toList();
+            assertEquals(List.of("踢", "足球"), selected, id);
+        }
+        assertTrue(text(robot, "#bleu-score").startsWith("BLEU = 23.17（sacreBLEU"), text(robot, "#bleu-score"));
+        assertTrue(text(robot, "#bleu-worked-note").contains("c = 3、r = 6"), text(robot, "#bleu-worked-note"));
+        waitForFormulas(robot);
+        Path zh = FxScreens.save(stage.getScene(), "bleu-zh");
+        assertTrue(Files.size(zh) > 20_000);
     }
 
     @Test
