@@ -196,6 +196,23 @@ public record BleuAnalysis(BleuLevel level, BleuMode mode, BleuComparison compar
         return out;
     }
 
+    /**
+     * The message key of the one sentence that says why this implementation's number differs: the
+     * general reason, or the one this input brings out (effective order cut the mean short; NLTK's
+     * stand-in for log 0 made the score tiny; an order without a match zeroed the textbook product).
+     */
+    public String reasonKey(Summary s) {
+        return switch (s.mode()) {
+            case SACREBLEU -> {
+                int eff = comparison.sacre().effectiveOrder();
+                yield eff > 0 && eff < s.orders() ? "bleu.why.sacrebleu.effective" : "bleu.why.sacrebleu";
+            }
+            case NLTK -> !s.available() ? "bleu.why.nltk.refused"
+                    : Arrays.stream(s.precisions()).anyMatch(p -> p > 0 && p <= Double.MIN_NORMAL) ? "bleu.why.nltk.tiny" : "bleu.why.nltk";
+            case TEXTBOOK -> !s.available() ? "bleu.why.textbook.none" : s.score() == 0 ? "bleu.why.textbook.zero" : "bleu.why.textbook";
+        };
+    }
+
     static Summary summary(BleuMode mode, BleuComparison all) {
         return switch (mode) {
             case SACREBLEU -> sacre(all.sacre());

@@ -3,7 +3,6 @@ package org.attentionlab.ui.bleu;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -763,7 +762,7 @@ public final class BleuView extends BorderPane implements LessonView, Exportable
             HBox top = new HBox(name, score);
             top.setAlignment(Pos.BASELINE_LEFT);
             top.spacingProperty().bind(em(0.6));
-            Label why = new Label(i18n.format("bleu.compare.line", scaleText(s), i18n.format(whyKey(a, s), whyArgs(a, s))));
+            Label why = new Label(i18n.format("bleu.compare.line", scaleText(s), i18n.format(a.reasonKey(s), whyArgs(a, s))));
             why.getStyleClass().add("bleu-compare-why");
             why.setWrapText(true);
             why.setId("bleu-compare-why-" + s.mode().stateName());
@@ -789,19 +788,6 @@ public final class BleuView extends BorderPane implements LessonView, Exportable
             return i18n.get("bleu.compare.scale100");
         }
         return i18n.format("bleu.compare.scale1", BleuAnalysis.fixed(s.score() * 100, 2));
-    }
-
-    /** Which one-sentence reason fits: the general one, or the one that explains this input's number. */
-    static String whyKey(BleuAnalysis a, BleuAnalysis.Summary s) {
-        boolean anyZero = s.available() && Arrays.stream(s.counts()).anyMatch(c -> c == 0);
-        return switch (s.mode()) {
-            case SACREBLEU -> a.comparison().sacre().effectiveOrder() < BleuViewModel.MAX_ORDER && a.comparison().sacre().effectiveOrder() > 0
-                    ? "bleu.why.sacrebleu.effective" : "bleu.why.sacrebleu";
-            case NLTK -> !s.available() ? "bleu.why.nltk.refused"
-                    : anyZero && s.precisions().length > 0 && Arrays.stream(s.precisions()).anyMatch(p -> p > 0 && p < 1e-300)
-                    ? "bleu.why.nltk.tiny" : "bleu.why.nltk";
-            case TEXTBOOK -> !s.available() ? "bleu.why.textbook.none" : s.score() == 0 ? "bleu.why.textbook.zero" : "bleu.why.textbook";
-        };
     }
 
     private Object[] whyArgs(BleuAnalysis a, BleuAnalysis.Summary s) {

@@ -109,6 +109,20 @@ class BleuViewModelTest {
     }
 
     @Test
+    void eachImplementationSaysWhyItsNumberDiffers() {
+        BleuViewModel vm = vm();
+        BleuAnalysis a = vm.analysisProperty().get();
+        assertEquals(List.of("bleu.why.sacrebleu.effective", "bleu.why.nltk.tiny", "bleu.why.textbook.zero"),
+                a.all().stream().map(a::reasonKey).toList(), "3 words: effective order 3; NLTK's 2.2e-308; p₃ = 0");
+        vm.nltkSmoothingProperty().set(NltkSmoothing.Method.METHOD6);
+        a = vm.analysisProperty().get();
+        assertEquals("bleu.why.nltk.refused", a.reasonKey(a.all().get(1)));
+        vm.loadYouthExample();
+        a = vm.analysisProperty().get();
+        assertEquals(List.of("bleu.why.sacrebleu", "bleu.why.nltk", "bleu.why.textbook"), a.all().stream().map(a::reasonKey).toList());
+    }
+
+    @Test
     void theCorrectionNoteStatesOnlyVerifiedNumbers() {
         BleuViewModel vm = vm();
         WorkedExampleNote n = vm.workedExampleNoteProperty().get();
