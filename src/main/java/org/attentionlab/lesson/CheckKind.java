@@ -6,8 +6,8 @@ import java.util.Set;
 /**
  * A kind of check: a computation the engine can do without any UI, its inputs and the values a
  * lesson may state about its result. Kinds are a closed vocabulary of named computations with
- * typed inputs, never expressions: nothing in a lesson can run code. A new kind (such as
- * {@code bleu} once the BLEU package lands) is one class registered in {@link CheckCatalog}; the
+ * typed inputs, never expressions: nothing in a lesson can run code. A new kind (as
+ * {@code bleu} was) is one class registered in {@link CheckCatalog}; the
  * lesson format does not change.
  */
 public interface CheckKind {

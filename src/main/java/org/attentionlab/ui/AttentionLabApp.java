@@ -15,6 +15,8 @@ import javafx.stage.Stage;
 import org.attentionlab.Logging;
 import org.attentionlab.io.AppDirs;
 import org.attentionlab.io.SettingsStore;
+import org.attentionlab.ui.bleu.BleuView;
+import org.attentionlab.ui.bleu.BleuViewModel;
 import org.attentionlab.ui.qkv.QkvView;
 import org.attentionlab.ui.qkv.QkvViewModel;
 import org.attentionlab.ui.shell.CjkFonts;
@@ -95,6 +97,8 @@ public final class AttentionLabApp extends Application {
         List<Page> pages = new ArrayList<>();
         QkvViewModel qkv = new QkvViewModel(engine, executors);
         pages.add(new Page("qkv", "nav.qkv", () -> new QkvView(qkv, i18n, appearance)));
+        BleuViewModel bleu = new BleuViewModel(executors);
+        pages.add(new Page("bleu", "nav.bleu", () -> new BleuView(bleu, i18n, appearance, services.formulas(), executors)));
         ShellViewModel shell = new ShellViewModel(i18n, appearance, engine, executors, pages);
         MainWindow window = new MainWindow(shell, CjkFonts.choose(Font.getFamilies()).orElse(null));
         return new Ui(window, shell);
