@@ -15,6 +15,10 @@ import javafx.stage.Stage;
 import org.attentionlab.Logging;
 import org.attentionlab.io.AppDirs;
 import org.attentionlab.io.SettingsStore;
+import org.attentionlab.ui.mask.MaskView;
+import org.attentionlab.ui.mask.MaskViewModel;
+import org.attentionlab.ui.pe.PeView;
+import org.attentionlab.ui.pe.PeViewModel;
 import org.attentionlab.ui.qkv.QkvView;
 import org.attentionlab.ui.qkv.QkvViewModel;
 import org.attentionlab.ui.shell.CjkFonts;
@@ -94,7 +98,12 @@ public final class AttentionLabApp extends Application {
         UiExecutors executors = services.executors();
         List<Page> pages = new ArrayList<>();
         QkvViewModel qkv = new QkvViewModel(engine, executors);
-        pages.add(new Page("qkv", "nav.qkv", () -> new QkvView(qkv, i18n, appearance)));
+        pages.add(new Page("qkv", "nav.qkv", () -> new QkvView(qkv, services)));
+        // positional encoding and masks (issue 3, views 3 and 4)
+        PeViewModel pe = new PeViewModel(executors);
+        pages.add(new Page("pe", "nav.pe", () -> new PeView(pe, services)));
+        MaskViewModel mask = new MaskViewModel(executors);
+        pages.add(new Page("mask", "nav.mask", () -> new MaskView(mask, services)));
         ShellViewModel shell = new ShellViewModel(i18n, appearance, engine, executors, pages);
         MainWindow window = new MainWindow(shell, CjkFonts.choose(Font.getFamilies()).orElse(null));
         return new Ui(window, shell);
