@@ -27,8 +27,8 @@ public final class MaskFormulas {
             + "\\quad a_j = 0 \\end{cases}";
     public static final String CAUSAL = "M^{\\mathrm{causal}}_{ij} = \\begin{cases} 0 & \\quad j \\le i \\\\ -\\infty & "
             + "\\quad j > i \\end{cases}";
-    public static final String INFERENCE = "\\alpha^{(t)} = \\mathrm{softmax}\\left(x_t \\begin{bmatrix} x_1 & \\cdots "
-            + "& x_t \\end{bmatrix}^{\\top}\\right)";
+    /** Step t of inference: the newest position against the t positions that exist (X_{1..t}), no mask. */
+    public static final String INFERENCE = "\\alpha^{(t)} = \\mathrm{softmax}\\left(x_t X_{1..t}^{\\top}\\right)";
 
     private MaskFormulas() {
     }

@@ -66,6 +66,8 @@ public final class MaskView extends BorderPane implements LessonView, Exportable
     private final I18n i18n;
     private final Appearance appearance;
     private final LessonPanels panels;
+    /** The scroll pane of the panels (formulas fit its width). */
+    private final ScrollPane centre = new ScrollPane();
 
     private final Heatmap padding = map("mask-padding", 0);
     private final Heatmap causal = map("mask-causal", 0);
@@ -133,7 +135,11 @@ public final class MaskView extends BorderPane implements LessonView, Exportable
         panels.flow().setId("mask-panels");
 
         controls = scroll(controls(), "mask-controls-scroll");
-        setCenter(scroll(panels.flow(), "mask-panels-scroll"));
+        centre.setContent(panels.flow());
+        centre.setId("mask-panels-scroll");
+        centre.getStyleClass().add("panel-scroll");
+        centre.setFitToWidth(true);
+        setCenter(centre);
         Runnable placeControls = () -> setLeft(panels.controlsShownProperty().get() ? controls : null);
         panels.controlsShownProperty().addListener(o -> placeControls.run());
         placeControls.run();
@@ -469,6 +475,8 @@ public final class MaskView extends BorderPane implements LessonView, Exportable
         defs.setAlignment(Pos.CENTER_LEFT);
         Formula inf = formula(1.0);
         inf.setLatex(MaskFormulas.INFERENCE);
+        inf.visibleProperty().bind(vm.inferenceProperty());
+        inf.managedProperty().bind(vm.inferenceProperty());
         cellFormula.setId("mask-formula-cell");
         zeroedFormula.setId("mask-formula-zeroed");
         inferenceFormula.setId("mask-formula-inference");
@@ -659,6 +667,10 @@ public final class MaskView extends BorderPane implements LessonView, Exportable
     private Formula formula(double scale) {
         Formula f = new Formula(services.formulas(), services.executors());
         f.scaleProperty().set(scale);
+        // a long formula is drawn smaller rather than wider than the window (presenter mode)
+        f.maxWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(panels.em(16).get(), centre.getViewportBounds().getWidth() - panels.em(3).get()),
+                centre.viewportBoundsProperty(), appearance.fontSizeProperty(), panels.zoomProperty()));
         return f;
     }
 

@@ -61,6 +61,8 @@ public final class PeView extends BorderPane implements LessonView, Exportable {
     private final Appearance appearance;
     private final Services services;
     private final LessonPanels panels;
+    /** The scroll pane of the panels (formulas fit its width). */
+    private final ScrollPane centre = new ScrollPane();
     private final Heatmap table = new Heatmap();
     private final Heatmap similarity = new Heatmap();
     private final Heatmap embedding = new Heatmap();
@@ -109,7 +111,10 @@ public final class PeView extends BorderPane implements LessonView, Exportable {
         panels.flow().setId("pe-panels");
 
         controls = scroll(controls(), "pe-controls-scroll");
-        ScrollPane centre = scroll(panels.flow(), "pe-panels-scroll");
+        centre.setContent(panels.flow());
+        centre.setId("pe-panels-scroll");
+        centre.getStyleClass().add("panel-scroll");
+        centre.setFitToWidth(true);
         setCenter(centre);
         Runnable placeControls = () -> setLeft(panels.controlsShownProperty().get() ? controls : null);
         panels.controlsShownProperty().addListener(o -> placeControls.run());
@@ -532,6 +537,10 @@ public final class PeView extends BorderPane implements LessonView, Exportable {
     private Formula formula(double scale) {
         Formula f = new Formula(services.formulas(), services.executors());
         f.scaleProperty().set(scale);
+        // a long formula is drawn smaller rather than wider than the window (presenter mode)
+        f.maxWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(panels.em(16).get(), centre.getViewportBounds().getWidth() - panels.em(3).get()),
+                centre.viewportBoundsProperty(), appearance.fontSizeProperty(), panels.zoomProperty()));
         return f;
     }
 

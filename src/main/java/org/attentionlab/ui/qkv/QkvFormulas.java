@@ -19,6 +19,8 @@ public final class QkvFormulas {
     static final int DECIMALS = 4;
     /** Most terms of a sum written out before "⋯". */
     static final int MAX_TERMS = 4;
+    /** Most keys whose weighted values are written out in z_i (longer rows would not fit a card). */
+    static final int OUTPUT_TERMS = 3;
     /** Exponentials above e^this are written shifted by the row maximum, as the engine computes them. */
     static final double SHIFT_ABOVE = Derivation.SHIFT_ABOVE;
 
@@ -103,18 +105,19 @@ public final class QkvFormulas {
                 + num(t.weights().get(i, j), DECIMALS);
     }
 
-    /** z_i = Σ_j α_ij v_j = [..]. */
+    /** z_i = Σ_j α_ij v_j = [..], the terms written out for up to {@value #OUTPUT_TERMS} keys. */
     static String output(AttentionTrace t, int i) {
         String si = Integer.toString(i + 1);
         double[] w = t.weights().row(i);
         StringBuilder b = new StringBuilder("z_{" + si + "} = \\sum_j \\alpha_{" + si + ",j} v_j = ");
-        for (int n = 0; n < Math.min(w.length, MAX_TERMS); n++) {
-            b.append(n == 0 ? num(w[n], DECIMALS) : " + " + num(w[n], DECIMALS)).append("\\,v_{").append(n + 1).append('}');
+        if (w.length <= OUTPUT_TERMS) {
+            for (int n = 0; n < w.length; n++) {
+                b.append(n == 0 ? num(w[n], DECIMALS) : " + " + num(w[n], DECIMALS)).append("\\,v_{").append(n + 1)
+                        .append('}');
+            }
+            b.append(" = ");
         }
-        if (w.length > MAX_TERMS) {
-            b.append(" + \\cdots");
-        }
-        return b.append(" = ").append(row(t.output().row(i))).toString();
+        return b.append(row(t.output().row(i))).toString();
     }
 
     private static String dot(double[] q, double[] k) {

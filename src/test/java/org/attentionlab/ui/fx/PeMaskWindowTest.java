@@ -145,10 +145,7 @@ class PeMaskWindowTest {
         Heatmap x = view.sumHeatmap();
         robot.interact(() -> view.panels().show(List.of("sum", "controls")));
         waitUntil(() -> e.cellBounds(0, 0) != null && x.cellText(0, 0) != null);
-        settle();
-        FxScreens.save(stage.getScene(), "pe-en-sum");
         Bounds b = e.localToScreen(e.cellBounds(0, 0));
-        System.out.println("DBG " + b);
         robot.doubleClickOn(new Point2D(b.getCenterX(), b.getCenterY()), MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(e.isEditing());
@@ -183,6 +180,18 @@ class PeMaskWindowTest {
         robot.interact(() -> robot.lookup("#pe-panels-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
         settle();
         FxScreens.save(stage.getScene(), "pe-zh-similarity-sum");
+
+        // presenter mode: Ctrl+= twice and high contrast; the chart and the cells grow with the text
+        double chartWidth = view.chart().getWidth();
+        double cell = view.tableHeatmap().cellBounds(0, 0).getWidth();
+        robot.interact(() -> robot.lookup("#pe-panels-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(0));
+        robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.H).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        settle();
+        assertTrue(appearance.highContrastProperty().get());
+        assertTrue(view.chart().getWidth() > chartWidth * 1.2, "the chart grows with the font");
+        assertTrue(view.tableHeatmap().cellBounds(0, 0).getWidth() > cell, "cells grow with the font");
+        FxScreens.save(stage.getScene(), "pe-zh-presenter-high-contrast");
     }
 
     @Test
@@ -206,6 +215,12 @@ class PeMaskWindowTest {
         assertEquals(0.0, weights.getData().get(0, 1));
         assertEquals(1.0, weights.getData().get(0, 0), 1e-15, "the one key left takes all the weight");
         assertTrue(robot.lookup("#mask-mode-custom").queryAs(javafx.scene.control.RadioButton.class).isSelected());
+
+        robot.interact(() -> robot.lookup("#mask-panels-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+        settle();
+        FxScreens.save(stage.getScene(), "mask-en-custom-weights-formula");
+        robot.interact(() -> robot.lookup("#mask-panels-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(0));
+        robot.interact(applied::requestFocus);
 
         // Space on the selected cell unmasks it again
         robot.type(KeyCode.SPACE);
@@ -248,14 +263,7 @@ class PeMaskWindowTest {
                     "sentences", new StateValue.Texts(List.of("I am a student", "you are")),
                     "sentence", new StateValue.Int(1), "highlight", new StateValue.Pair(0, 2))));
         });
-        try {
-            waitUntil(() -> !view.busyProperty().get() && view.viewModel().result().focus() == 1);
-        } catch (java.util.concurrent.TimeoutException e) {
-            System.out.println("DBG busy=" + view.busyProperty().get() + " err=" + view.viewModel().errorProperty().get()
-                    + " focus=" + view.viewModel().focusProperty().get() + " res=" + view.viewModel().result().focus()
-                    + " sent=" + view.viewModel().sentencesProperty().get());
-            throw e;
-        }
+        waitUntil(() -> !view.busyProperty().get() && view.viewModel().result().focus() == 1);
         settle();
         FxScreens.save(stage.getScene(), "mask-zh-presenter-high-contrast");
         assertTrue(treeVisible(view.heatmap("weights")));

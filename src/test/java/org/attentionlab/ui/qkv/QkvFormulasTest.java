@@ -37,7 +37,8 @@ class QkvFormulasTest {
         assertEquals("s''_{3,3} = 2.0000 + 0 = 2.0000", QkvFormulas.numbers(Stage.MASKED, t, c));
         assertEquals("\\alpha_{3,3} = \\frac{e^{2.0000}}{\\sum_j e^{s''_{3,j}}} = \\frac{7.3891}{12.8256} = 0.5761",
                 QkvFormulas.numbers(Stage.WEIGHTS, t, c));
-        assertTrue(QkvFormulas.numbers(Stage.OUTPUT, t, c).endsWith("= \\begin{bmatrix} 0.7881 & 0.7881 \\end{bmatrix}"));
+        assertEquals("z_{3} = \\sum_j \\alpha_{3,j} v_j = 0.2119\\,v_{1} + 0.2119\\,v_{2} + 0.5761\\,v_{3} = "
+                + "\\begin{bmatrix} 0.7881 & 0.7881 \\end{bmatrix}", QkvFormulas.numbers(Stage.OUTPUT, t, c));
         assertEquals("", QkvFormulas.numbers(Stage.X, t, c));
         assertEquals("", QkvFormulas.numbers(Stage.WEIGHTS, t, null));
         assertEquals("", QkvFormulas.numbers(Stage.WEIGHTS, t, new Cell(5, 0)), "outside the matrix: nothing");
