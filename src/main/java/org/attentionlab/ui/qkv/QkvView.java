@@ -119,8 +119,10 @@ public final class QkvView extends BorderPane implements Exportable {
             }
             List<String> rows = stage.rowsAreTokens() && tokens.size() == m.rows() ? tokens : List.of();
             List<String> cols = stage.tokensByTokens() && tokens.size() == m.cols() ? tokens : List.of();
-            out.add(new LabeledMatrix(stage.symbol() + " " + stage.name().toLowerCase(java.util.Locale.ROOT), m, rows,
-                    cols));
+            // "X", "W_Q", … and "scores S", "scaled S'", …: file names that sort and read well
+            String name = stage.tokensByTokens() || stage == Stage.OUTPUT
+                    ? stage.name().toLowerCase(java.util.Locale.ROOT) + " " + stage.symbol() : stage.symbol();
+            out.add(new LabeledMatrix(name, m, rows, cols));
         }
         return out;
     }

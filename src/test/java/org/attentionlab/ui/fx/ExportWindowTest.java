@@ -202,6 +202,23 @@ class ExportWindowTest {
     }
 
     @Test
+    void theQkvViewExportsItsPipelineWithLabelsAndMaskedCells(FxRobot robot) throws Exception {
+        org.attentionlab.ui.qkv.QkvView qkv = robot.lookup("#qkv-view").queryAs(org.attentionlab.ui.qkv.QkvView.class);
+        robot.interact(() -> qkv.viewModel().maskProperty().set(org.attentionlab.ui.qkv.QkvViewModel.MaskKind.CAUSAL));
+        waitUntil(() -> !qkv.viewModel().busyProperty().get() && qkv.viewModel().stage(
+                org.attentionlab.ui.qkv.QkvViewModel.Stage.MASKED).get(0, 1) == Double.NEGATIVE_INFINITY);
+        List<org.attentionlab.io.LabeledMatrix> ms = qkv.exportMatrices();
+        assertEquals(List.of("X", "W_Q", "W_K", "W_V", "Q", "K", "V", "scores S", "scaled S'", "masked S''", "weights A",
+                "output Z"), ms.stream().map(org.attentionlab.io.LabeledMatrix::name).toList());
+        org.attentionlab.io.LabeledMatrix masked = ms.get(9);
+        assertEquals(List.of("x₁", "x₂", "x₃"), masked.rowLabels());
+        assertEquals(List.of("x₁", "x₂", "x₃"), masked.colLabels());
+        assertTrue(org.attentionlab.io.MatrixCsv.toCsv(masked).contains("x₁,1,-inf,-inf"));
+        assertEquals(List.of(), ms.get(1).rowLabels(), "weights are numbered by dimension");
+        assertTrue(qkv.exportNode().isVisible());
+    }
+
+    @Test
     void theCommandRefusesBadInputWithExitTwoAndOneLine(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("x.png");
         assertBad(cli("export", "--view", "heatmapp", "--out", out.toString()), "--view is 'heatmapp'");
