@@ -21,14 +21,14 @@ public final class MaskFormulas {
     /** Most entries of a row written out before "…". */
     static final int MAX_TERMS = 8;
 
-    public static final String DEFINITION = "S = XX^{\\top}, \\qquad S'' = S + M, \\qquad A = \\mathrm{softmax}(S''), "
+    public static final String DEFINITION = "S = XX^{T}, \\qquad S'' = S + M, \\qquad A = \\mathrm{softmax}(S''), "
             + "\\qquad Z = AV";
     public static final String PADDING = "M^{\\mathrm{pad}}_{ij} = \\begin{cases} 0 & \\quad a_j = 1 \\\\ -\\infty & "
             + "\\quad a_j = 0 \\end{cases}";
     public static final String CAUSAL = "M^{\\mathrm{causal}}_{ij} = \\begin{cases} 0 & \\quad j \\le i \\\\ -\\infty & "
             + "\\quad j > i \\end{cases}";
     /** Step t of inference: the newest position against the t positions that exist (X_{1..t}), no mask. */
-    public static final String INFERENCE = "\\alpha^{(t)} = \\mathrm{softmax}\\left(x_t X_{1..t}^{\\top}\\right)";
+    public static final String INFERENCE = "\\alpha^{(t)} = \\mathrm{softmax}\\left(x_t X_{1..t}^{T}\\right)";
 
     private MaskFormulas() {
     }

@@ -37,7 +37,7 @@ public final class QkvFormulas {
             case Q -> "Q = XW_Q";
             case K -> "K = XW_K";
             case V -> "V = XW_V";
-            case SCORES -> "S = QK^{\\top}";
+            case SCORES -> "S = QK^{T}";
             case SCALED -> scaled ? "S' = \\frac{S}{\\sqrt{d_k}} = \\frac{S}{\\sqrt{" + dK + "}} = \\frac{S}{"
                     + num(Math.sqrt(dK), DECIMALS) + "}" : "S' = S";
             case MASKED -> "S'' = S' + M";
@@ -107,10 +107,15 @@ public final class QkvFormulas {
 
     /** z_i = Σ_j α_ij v_j = [..], the terms written out for up to {@value #OUTPUT_TERMS} keys. */
     static String output(AttentionTrace t, int i) {
+        return output(t, i, true);
+    }
+
+    /** z_i with its terms written out (short rows only) or just its value (a narrow panel). */
+    public static String output(AttentionTrace t, int i, boolean terms) {
         String si = Integer.toString(i + 1);
         double[] w = t.weights().row(i);
         StringBuilder b = new StringBuilder("z_{" + si + "} = \\sum_j \\alpha_{" + si + ",j} v_j = ");
-        if (w.length <= OUTPUT_TERMS) {
+        if (terms && w.length <= OUTPUT_TERMS) {
             for (int n = 0; n < w.length; n++) {
                 b.append(n == 0 ? num(w[n], DECIMALS) : " + " + num(w[n], DECIMALS)).append("\\,v_{").append(n + 1)
                         .append('}');

@@ -279,7 +279,7 @@ public final class QkvView extends BorderPane implements Exportable {
         numbers.latexProperty().bind(Bindings.createStringBinding(
                 () -> QkvFormulas.numbers(stage, vm.traceProperty().get(), vm.selectedProperty().get()),
                 vm.traceProperty(), vm.selectedProperty()));
-        numbers.maxWidthProperty().bind(appearance.em(30));
+        numbers.maxWidthProperty().bind(appearance.em(22));
         numbers.visibleProperty().bind(numbers.latexProperty().isNotEmpty());
         numbers.managedProperty().bind(numbers.visibleProperty());
         Heatmap map = new Heatmap();
@@ -385,7 +385,7 @@ public final class QkvView extends BorderPane implements Exportable {
             }
         }
         derivationFormulas.get(0).setLatex(QkvFormulas.numbers(Stage.WEIGHTS, t, new Cell(d.row(), d.col())));
-        derivationFormulas.get(1).setLatex(QkvFormulas.numbers(Stage.OUTPUT, t, new Cell(d.row(), d.col())));
+        derivationFormulas.get(1).setLatex(d.row() < t.output().rows() ? QkvFormulas.output(t, d.row(), false) : "");
         derivationBox.getChildren().addAll(derivationFormulas);
     }
 
