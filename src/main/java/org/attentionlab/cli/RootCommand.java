@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             BleuCommand.class,
             LessonsCommand.class,
             TraceCommand.class,
+            // JavaFX lives in ui only: the export command renders a view headless (Monocle)
+            org.attentionlab.ui.export.ExportCommand.class,
         })
 public final class RootCommand implements Runnable {
 

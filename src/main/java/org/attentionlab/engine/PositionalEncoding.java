@@ -19,15 +19,29 @@ public final class PositionalEncoding {
     /** The sinusoidal table, rows = positions 0..positions−1, columns = dimensions 0..dim−1. */
     public static double[][] sinusoidal(int positions, int dim) {
         requireSize(positions, dim);
-        double[][] pe = new double[positions][dim];
+        double[][] pe = new double[positions][];
         for (int pos = 0; pos < positions; pos++) {
-            for (int j = 0; j < dim; j++) {
-                int twoI = j - (j % 2);
-                double angle = pos / Math.pow(10000.0, (double) twoI / dim);
-                pe[pos][j] = j % 2 == 0 ? Math.sin(angle) : Math.cos(angle);
-            }
+            pe[pos] = sinusoidalRow(pos, dim);
         }
         return pe;
+    }
+
+    /**
+     * One row of the sinusoidal table, PE(pos, 0..dim−1), for a position past the end of a table
+     * (a view showing PE(pos + k) as a rotation of PE(pos) needs it).
+     */
+    public static double[] sinusoidalRow(int pos, int dim) {
+        if (pos < 0) {
+            throw new IllegalArgumentException("position is " + pos + "; expected 0 or more");
+        }
+        requireSize(1, dim);
+        double[] row = new double[dim];
+        for (int j = 0; j < dim; j++) {
+            int twoI = j - (j % 2);
+            double angle = pos / Math.pow(10000.0, (double) twoI / dim);
+            row[j] = j % 2 == 0 ? Math.sin(angle) : Math.cos(angle);
+        }
+        return row;
     }
 
     /** A learned table's starting point: N(0, 0.02²) as BERT initialises it, seeded. */

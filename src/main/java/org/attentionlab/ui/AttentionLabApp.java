@@ -17,6 +17,10 @@ import org.attentionlab.io.AppDirs;
 import org.attentionlab.io.SettingsStore;
 import org.attentionlab.ui.bleu.BleuView;
 import org.attentionlab.ui.bleu.BleuViewModel;
+import org.attentionlab.ui.mask.MaskView;
+import org.attentionlab.ui.mask.MaskViewModel;
+import org.attentionlab.ui.pe.PeView;
+import org.attentionlab.ui.pe.PeViewModel;
 import org.attentionlab.ui.qkv.QkvView;
 import org.attentionlab.ui.qkv.QkvViewModel;
 import org.attentionlab.ui.shell.CjkFonts;
@@ -96,7 +100,12 @@ public final class AttentionLabApp extends Application {
         UiExecutors executors = services.executors();
         List<Page> pages = new ArrayList<>();
         QkvViewModel qkv = new QkvViewModel(engine, executors);
-        pages.add(new Page("qkv", "nav.qkv", () -> new QkvView(qkv, i18n, appearance)));
+        pages.add(new Page("qkv", "nav.qkv", () -> new QkvView(qkv, services)));
+        // positional encoding and masks (issue 3, views 3 and 4)
+        PeViewModel pe = new PeViewModel(executors);
+        pages.add(new Page("pe", "nav.pe", () -> new PeView(pe, services)));
+        MaskViewModel mask = new MaskViewModel(executors);
+        pages.add(new Page("mask", "nav.mask", () -> new MaskView(mask, services)));
         BleuViewModel bleu = new BleuViewModel(executors);
         pages.add(new Page("bleu", "nav.bleu", () -> new BleuView(bleu, i18n, appearance, services.formulas(), executors)));
         ShellViewModel shell = new ShellViewModel(i18n, appearance, engine, executors, pages);

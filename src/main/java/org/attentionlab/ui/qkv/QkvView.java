@@ -1,5 +1,6 @@
 package org.attentionlab.ui.qkv;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,14 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
+import org.attentionlab.engine.trace.AttentionTrace;
+import org.attentionlab.engine.trace.Matrix;
+import org.attentionlab.io.LabeledMatrix;
 import org.attentionlab.ui.Appearance;
+import org.attentionlab.ui.Services;
+import org.attentionlab.ui.shell.Exportable;
+import org.attentionlab.ui.widgets.Cell;
+import org.attentionlab.ui.widgets.Formula;
 import org.attentionlab.ui.EnumCells;
 import org.attentionlab.ui.EnumText;
 import org.attentionlab.ui.I18n;
@@ -41,20 +49,23 @@ import org.attentionlab.ui.widgets.ScaleMode;
  * each a labelled heatmap beside its formula; on the right the derivation of the selected weight.
  * Only binds to {@link QkvViewModel}.
  */
-public final class QkvView extends BorderPane {
+public final class QkvView extends BorderPane implements Exportable {
 
     private final QkvViewModel vm;
     private final I18n i18n;
     private final Appearance appearance;
+    private final Services services;
+    private final VBox stagesBox = new VBox();
     private final Map<Stage, Heatmap> heatmaps = new EnumMap<>(Stage.class);
     private final VBox derivationBox = new VBox();
     private final javafx.beans.property.BooleanProperty panelsShown =
             new javafx.beans.property.SimpleBooleanProperty(this, "panelsShown", true);
 
-    public QkvView(QkvViewModel vm, I18n i18n, Appearance appearance) {
+    public QkvView(QkvViewModel vm, Services services) {
         this.vm = vm;
-        this.i18n = i18n;
-        this.appearance = appearance;
+        this.services = services;
+        this.i18n = services.i18n();
+        this.appearance = services.appearance();
         getStyleClass().add("qkv-view");
         setId("qkv-view");
         Node left = scroll(controls(), "qkv-controls-scroll");
@@ -88,6 +99,32 @@ public final class QkvView extends BorderPane {
     /** The heatmap of a stage (for tests and lessons that point at one). */
     public Heatmap heatmap(Stage stage) {
         return heatmaps.get(stage);
+    }
+
+    /** The stages with their titles, formulas and heatmaps, without the input and derivation panels. */
+    @Override
+    public Node exportNode() {
+        return stagesBox;
+    }
+
+    /** Every stage's matrix as shown: rows and columns labelled with tokens or d_model dimensions. */
+    @Override
+    public List<LabeledMatrix> exportMatrices() {
+        List<LabeledMatrix> out = new ArrayList<>();
+        List<String> tokens = vm.tokensProperty().get();
+        for (Stage stage : Stage.values()) {
+            Matrix m = vm.stage(stage);
+            if (m == null) {
+                return List.of();
+            }
+            List<String> rows = stage.rowsAreTokens() && tokens.size() == m.rows() ? tokens : List.of();
+            List<String> cols = stage.tokensByTokens() && tokens.size() == m.cols() ? tokens : List.of();
+            // "X", "W_Q", … and "scores S", "scaled S'", …: file names that sort and read well
+            String name = stage.tokensByTokens() || stage == Stage.OUTPUT
+                    ? stage.name().toLowerCase(java.util.Locale.ROOT) + " " + stage.symbol() : stage.symbol();
+            out.add(new LabeledMatrix(name, m, rows, cols));
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- left: input and settings
@@ -191,7 +228,7 @@ public final class QkvView extends BorderPane {
     // ---------------------------------------------------------------- centre: the stages
 
     private Node stages() {
-        VBox box = new VBox();
+        VBox box = stagesBox;
         box.getStyleClass().add("qkv-stages");
         box.spacingProperty().bind(appearance.em(0.8));
         box.paddingProperty().bind(Bindings.createObjectBinding(
@@ -224,9 +261,27 @@ public final class QkvView extends BorderPane {
 
     private VBox card(Stage stage) {
         Label title = label(stage.titleKey(), "card-title");
-        Label formula = new Label();
-        formula.getStyleClass().add("formula");
-        formula.textProperty().bind(formulaText(stage));
+        Formula formula = new Formula(services.formulas(), services.executors());
+        formula.setId("formula-" + stage.name().toLowerCase(java.util.Locale.ROOT));
+        formula.scaleProperty().set(1.1);
+        formula.latexProperty().bind(Bindings.createStringBinding(
+                () -> QkvFormulas.definition(stage, vm.scaledProperty().get(), vm.dKProperty().get()),
+                vm.scaledProperty(), vm.dKProperty()));
+        Label remark = new Label();
+        remark.getStyleClass().add("hint");
+        remark.textProperty().bind(remarkText(stage));
+        remark.visibleProperty().bind(remark.textProperty().isNotEmpty());
+        remark.managedProperty().bind(remark.visibleProperty());
+        // the same formula with the numbers of the selected weight α_ij
+        Formula numbers = new Formula(services.formulas(), services.executors());
+        numbers.setId("formula-numbers-" + stage.name().toLowerCase(java.util.Locale.ROOT));
+        numbers.scaleProperty().set(1.0);
+        numbers.latexProperty().bind(Bindings.createStringBinding(
+                () -> QkvFormulas.numbers(stage, vm.traceProperty().get(), vm.selectedProperty().get()),
+                vm.traceProperty(), vm.selectedProperty()));
+        numbers.maxWidthProperty().bind(appearance.em(22));
+        numbers.visibleProperty().bind(numbers.latexProperty().isNotEmpty());
+        numbers.managedProperty().bind(numbers.visibleProperty());
         Heatmap map = new Heatmap();
         map.setId("heatmap-" + stage.name().toLowerCase(java.util.Locale.ROOT));
         map.dataProperty().bind(vm.stageProperty(stage));
@@ -253,22 +308,20 @@ public final class QkvView extends BorderPane {
         map.onEditErrorProperty().set(what -> vm.reportBadCell(stage, what));
         Tooltip.install(title, new Tooltip(stage.formula()));
         heatmaps.put(stage, map);
-        VBox card = new VBox(title, formula, map);
+        VBox card = new VBox(title, formula, remark, map, numbers);
         card.getStyleClass().add("stage-card");
         card.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         card.setId("card-" + stage.name().toLowerCase(java.util.Locale.ROOT));
         return card;
     }
 
-    private StringBinding formulaText(Stage stage) {
+    /** What the formula alone does not say, in words: scaling off, which mask. */
+    private StringBinding remarkText(Stage stage) {
         return Bindings.createStringBinding(() -> switch (stage) {
-            case SCALED -> vm.scaledProperty().get()
-                    ? stage.formula() + "   (" + vm.scaleText() + ")"
-                    : "S' = S   " + i18n.get("qkv.formula.noScale");
-            case MASKED -> stage.formula() + "   (" + i18n.get("qkv.setting.mask") + ": "
-                    + i18n.get(EnumText.key(vm.maskProperty().get())) + ")";
-            default -> stage.formula();
-        }, vm.scaledProperty(), vm.dKProperty(), vm.maskProperty(), i18n.localeProperty());
+            case SCALED -> vm.scaledProperty().get() ? "" : i18n.get("qkv.formula.noScale");
+            case MASKED -> "(" + i18n.get("qkv.setting.mask") + ": " + i18n.get(EnumText.key(vm.maskProperty().get())) + ")";
+            default -> "";
+        }, vm.scaledProperty(), vm.maskProperty(), i18n.localeProperty());
     }
 
     // ---------------------------------------------------------------- right: the derivation
@@ -302,6 +355,7 @@ public final class QkvView extends BorderPane {
         String qi = tokens.size() > d.row() ? tokens.get(d.row()) : String.valueOf(d.row() + 1);
         String kj = tokens.size() > d.col() ? tokens.get(d.col()) : String.valueOf(d.col() + 1);
         title.setText(i18n.format("qkv.derivation.titleCell", qi, kj));
+        derivationFormulas(d);
         for (Derivation.Step s : d.steps()) {
             Label caption = new Label(i18n.format(s.captionKey(), s.captionArgs().toArray()));
             caption.getStyleClass().add("step-caption");
@@ -311,6 +365,28 @@ public final class QkvView extends BorderPane {
             math.setWrapText(true);
             derivationBox.getChildren().addAll(caption, math);
         }
+    }
+
+    private final List<Formula> derivationFormulas = new ArrayList<>();
+
+    /** The key lines of the derivation as formulas: the weight and the output row, with numbers. */
+    private void derivationFormulas(Derivation d) {
+        AttentionTrace t = vm.traceProperty().get();
+        if (t == null) {
+            return;
+        }
+        if (derivationFormulas.isEmpty()) {
+            for (int k = 0; k < 2; k++) {
+                Formula f = new Formula(services.formulas(), services.executors());
+                f.scaleProperty().set(1.0);
+                f.setId("derivation-formula-" + k);
+                f.maxWidthProperty().bind(appearance.em(18));
+                derivationFormulas.add(f);
+            }
+        }
+        derivationFormulas.get(0).setLatex(QkvFormulas.numbers(Stage.WEIGHTS, t, new Cell(d.row(), d.col())));
+        derivationFormulas.get(1).setLatex(d.row() < t.output().rows() ? QkvFormulas.output(t, d.row(), false) : "");
+        derivationBox.getChildren().addAll(derivationFormulas);
     }
 
     // ---------------------------------------------------------------- helpers

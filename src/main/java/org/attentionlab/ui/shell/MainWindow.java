@@ -31,6 +31,8 @@ import org.controlsfx.control.NotificationPane;
 
 import org.attentionlab.ui.Appearance;
 import org.attentionlab.ui.I18n;
+import org.attentionlab.ui.export.ExportActions;
+import org.attentionlab.ui.export.FxDialogs;
 import org.attentionlab.ui.widgets.ColorMap;
 
 /**
@@ -52,6 +54,7 @@ public final class MainWindow {
     private final Label backendLabel = new Label();
     private final Label backendWarning = new Label("⚠");
     private String fontSheet;
+    private final ExportActions exports;
 
     /**
      * @param fontFamily the CJK-capable family for the whole scene (see {@link CjkFonts}), or
@@ -62,6 +65,10 @@ public final class MainWindow {
         this.i18n = vm.i18n();
         this.appearance = vm.appearance();
         this.fontFamily = fontFamily;
+        this.exports = new ExportActions(i18n,
+                () -> vm.selectedPageProperty().get() == null ? null : vm.selectedPageProperty().get().view(),
+                () -> vm.selectedPageProperty().get() == null ? "view" : vm.selectedPageProperty().get().id(),
+                vm::showNotice, vm.executors(), new FxDialogs(i18n, this::scene));
         root.getStyleClass().add("main-window");
         root.setTop(menuBar());
         root.setLeft(navigation());
@@ -85,6 +92,11 @@ public final class MainWindow {
 
     public BorderPane root() {
         return root;
+    }
+
+    /** File → Export… (tests replace its dialogs). */
+    public ExportActions exportActions() {
+        return exports;
     }
 
     /** Puts the scene on {@code stage} and ties title and full screen to the view-model. */
@@ -113,7 +125,17 @@ public final class MainWindow {
                 scene.getWindow().hide();
             }
         });
-        file.getItems().add(quit);
+        // export the view shown: PNG at 1×/2×/3× for slides, its matrices as CSV
+        MenuItem png = item("menu.file.exportPng", new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN));
+        png.setOnAction(e -> exports.exportPng());
+        MenuItem csv = item("menu.file.exportCsv",
+                new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        csv.setOnAction(e -> exports.exportCsv());
+        file.setOnShowing(e -> {
+            png.setDisable(!exports.canExport());
+            csv.setDisable(!exports.canExport());
+        });
+        file.getItems().addAll(png, csv, new SeparatorMenuItem(), quit);
 
         Menu view = menu("menu.view");
         MenuItem fullScreen = item("menu.view.fullScreen", new KeyCodeCombination(KeyCode.F11));

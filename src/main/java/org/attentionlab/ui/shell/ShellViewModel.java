@@ -65,6 +65,11 @@ public final class ShellViewModel {
         return appearance;
     }
 
+    /** Where work runs (background writes of exported files, too). */
+    public UiExecutors executors() {
+        return executors;
+    }
+
     /** The pages of the navigation list, in order. */
     public List<Page> pages() {
         return pages;

@@ -20,7 +20,8 @@ import org.attentionlab.ui.UiExecutors;
  * A LaTeX formula, drawn by the shared {@link FormulaRenderer} in the background and shown as an
  * image. Its size and colour follow the stylesheet: style class {@code formula} (colour
  * {@code -al-formula}, the root font size, which presenter mode scales), times {@link #scaleProperty()}.
- * A formula jlatexmath cannot read shows the LaTeX source and why, in the error colour, and
+ * A formula wider than the node's max width is shown smaller to fit (the image is drawn at 3×, so
+ * it stays sharp). A formula jlatexmath cannot read shows the LaTeX source and why, in the error colour, and
  * {@link #errorProperty()} says the same for tests and lesson validation.
  */
 public final class Formula extends StackPane {
@@ -34,6 +35,7 @@ public final class Formula extends StackPane {
     private final Label problem = new Label();
     /** Never shown: carries the stylesheet's colour and font size for the formula. */
     private final Label style = new Label("x");
+    private FormulaRenderer.Rendered shown;
 
     public Formula(FormulaRenderer renderer, UiExecutors executors) {
         this.renderer = renderer;
@@ -51,6 +53,7 @@ public final class Formula extends StackPane {
         getChildren().addAll(style, image, problem);
         latex.addListener(x -> redraw());
         scale.addListener(x -> redraw());
+        maxWidthProperty().addListener(x -> fit());
         style.textFillProperty().addListener(x -> redraw());
         style.fontProperty().addListener(x -> redraw());
     }
@@ -107,6 +110,7 @@ public final class Formula extends StackPane {
     private void show(FormulaRenderer.Rendered r) {
         error.set("");
         problem.setVisible(false);
+        shown = r;
         if (r == null) {
             image.setImage(null);
             image.setFitWidth(0);
@@ -114,8 +118,24 @@ public final class Formula extends StackPane {
             return;
         }
         image.setImage(r.image());
-        image.setFitWidth(r.width());
-        image.setFitHeight(r.height());
+        fit();
+    }
+
+    /** The formula as drawn, or smaller when it is wider than this node's max width (a narrow panel). */
+    private void fit() {
+        FormulaRenderer.Rendered r = shown;
+        if (r == null) {
+            return;
+        }
+        double w = r.width();
+        double h = r.height();
+        double max = getMaxWidth();
+        if (max > 0 && max < Double.MAX_VALUE && w > max) {
+            h *= max / w;
+            w = max;
+        }
+        image.setFitWidth(w);
+        image.setFitHeight(h);
     }
 
     private static int argb(Paint paint) {

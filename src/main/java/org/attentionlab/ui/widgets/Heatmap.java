@@ -71,6 +71,7 @@ public class Heatmap extends Region {
     private final ObjectProperty<Consumer<CellEdit>> onCellEdit = new SimpleObjectProperty<>(this, "onCellEdit");
     private final ObjectProperty<Consumer<String>> onEditError = new SimpleObjectProperty<>(this, "onEditError");
     private final StringProperty maskedText = new SimpleStringProperty(this, "maskedText", NumberText.NEG_INFINITY);
+    private final BooleanProperty colorBarVisible = new SimpleBooleanProperty(this, "colorBarVisible", true);
 
     private final ImageView cells = new ImageView();
     private final Pane valueLayer = new Pane();
@@ -179,6 +180,7 @@ public class Heatmap extends Region {
         });
         cellSize.addListener(x -> requestLayout());
         maxPlotSize.addListener(x -> requestLayout());
+        colorBarVisible.addListener(x -> requestLayout());
         selectedCell.addListener(x -> placeSelection());
 
         cells.addEventHandler(MouseEvent.MOUSE_MOVED, this::hover);
@@ -271,6 +273,14 @@ public class Heatmap extends Region {
     /** What a masked cell's tooltip and legend say ("−∞" by default; views localise it). */
     public StringProperty maskedTextProperty() {
         return maskedText;
+    }
+
+    /**
+     * Whether the colour bar is drawn (default true). A matrix whose colours carry no scale, such
+     * as a mask of 0 and −∞, reads better without it; the masked-cell legend stays.
+     */
+    public BooleanProperty colorBarVisibleProperty() {
+        return colorBarVisible;
     }
 
     // ---------------------------------------------------------------- queries for views and tests
@@ -510,6 +520,12 @@ public class Heatmap extends Region {
         double legendW = anyMasked ? g.barW + gap / 2 + maskLegend.getLayoutBounds().getWidth() : 0;
         g.width = g.barX - snappedLeftInset() + Math.max(g.barW + gap / 2 + g.barLabelW, legendW) + snappedLeftInset()
                 + snappedRightInset();
+        if (!colorBarVisible.get()) {
+            // no bar: only the masked-cell legend, under the plot
+            g.barX = g.plotX;
+            g.barH = g.plotH;
+            g.width = Math.max(g.plotX + g.plotW, g.plotX + legendW) + snappedRightInset();
+        }
         g.height = snappedTopInset() + g.colLabelH + Math.max(g.plotH, g.barH) + g.legendH + snappedBottomInset();
         return g;
     }
@@ -740,6 +756,9 @@ public class Heatmap extends Region {
             bar.setImage(barImage(colorMap.get()));
             barMap = colorMap.get();
         }
+        bar.setVisible(colorBarVisible.get());
+        barFrame.setVisible(colorBarVisible.get());
+        barLabels.setVisible(colorBarVisible.get());
         bar.setFitWidth(g.barW);
         bar.setFitHeight(g.barH);
         bar.relocate(g.barX, g.plotY);
