@@ -22,7 +22,10 @@ public final class CheckCatalog {
             new StandardChecks.Norm(false),
             new StandardChecks.Norm(true),
             new StandardChecks.MultiHead(),
-            new StandardChecks.ScoreVariance()));
+            new StandardChecks.ScoreVariance(),
+            new EmbeddingChecks.Tokenize(),
+            new EmbeddingChecks.Similarity(),
+            new EmbeddingChecks.PcaCheck()));
 
     private final Map<String, CheckKind> kinds;
 
