@@ -22,6 +22,8 @@ import org.attentionlab.ui.shell.CrashReporter;
 import org.attentionlab.ui.shell.MainWindow;
 import org.attentionlab.ui.shell.Page;
 import org.attentionlab.ui.shell.ShellViewModel;
+import org.attentionlab.ui.tokenizer.TokenizerView;
+import org.attentionlab.ui.tokenizer.TokenizerViewModel;
 import org.attentionlab.ui.widgets.FormulaRenderer;
 
 /**
@@ -95,6 +97,8 @@ public final class AttentionLabApp extends Application {
         List<Page> pages = new ArrayList<>();
         QkvViewModel qkv = new QkvViewModel(engine, executors);
         pages.add(new Page("qkv", "nav.qkv", () -> new QkvView(qkv, i18n, appearance)));
+        pages.add(new Page("tokenizer", "nav.tokenizer",
+                () -> new TokenizerView(new TokenizerViewModel(executors), i18n, appearance)));
         ShellViewModel shell = new ShellViewModel(i18n, appearance, engine, executors, pages);
         MainWindow window = new MainWindow(shell, CjkFonts.choose(Font.getFamilies()).orElse(null));
         return new Ui(window, shell);
