@@ -15,6 +15,8 @@ import javafx.stage.Stage;
 import org.attentionlab.Logging;
 import org.attentionlab.io.AppDirs;
 import org.attentionlab.io.SettingsStore;
+import org.attentionlab.ui.embedding.EmbeddingView;
+import org.attentionlab.ui.embedding.EmbeddingViewModel;
 import org.attentionlab.ui.qkv.QkvView;
 import org.attentionlab.ui.qkv.QkvViewModel;
 import org.attentionlab.ui.shell.CjkFonts;
@@ -99,6 +101,8 @@ public final class AttentionLabApp extends Application {
         pages.add(new Page("qkv", "nav.qkv", () -> new QkvView(qkv, i18n, appearance)));
         pages.add(new Page("tokenizer", "nav.tokenizer",
                 () -> new TokenizerView(new TokenizerViewModel(executors), i18n, appearance)));
+        pages.add(new Page("embedding", "nav.embedding",
+                () -> new EmbeddingView(new EmbeddingViewModel(engine, executors), i18n, appearance)));
         ShellViewModel shell = new ShellViewModel(i18n, appearance, engine, executors, pages);
         MainWindow window = new MainWindow(shell, CjkFonts.choose(Font.getFamilies()).orElse(null));
         return new Ui(window, shell);
