@@ -198,6 +198,17 @@ public final class Scatter3D extends Region {
         return new Point2D(p[0], p[1]);
     }
 
+    /**
+     * Where JavaFX's own camera puts point i (3-D mode only), in this node's coordinates: the
+     * sub-scene's projection, which the 2-D drawing's {@link #projected(int)} must agree with.
+     */
+    Point2D projectedByCamera(int i) {
+        if (!threeD) {
+            throw new IllegalStateException("the 2-D drawing has no camera of its own");
+        }
+        return scene3.screenOf(i, this);
+    }
+
     // ---------------------------------------------------------------- interaction
 
     private void press(MouseEvent e) {

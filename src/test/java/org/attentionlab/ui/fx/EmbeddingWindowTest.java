@@ -35,8 +35,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The embedding view in the real window, headless at 1920×1080: the 3-D scatter turns when dragged,
  * a typed coordinate updates the distances, BERT's input adds up, and screenshots in both languages.
- * Headless Monocle runs JavaFX's software pipeline, which has no 3-D, so the scatter here is the
- * projected 2-D drawing (the test says so).
+ * Headless Monocle runs JavaFX's software pipeline, which has no 3-D, so in {@code mvn verify} the
+ * scatter is the projected 2-D drawing; run under a GPU pipeline (see Scatter3DTest) the same tests
+ * drive the real 3-D sub-scene, and the screenshots' names end in "-3d".
  */
 @ExtendWith(ApplicationExtension.class)
 class EmbeddingWindowTest {
@@ -70,6 +71,11 @@ class EmbeddingWindowTest {
         engineThread.shutdownNow();
     }
 
+    /** Screenshot names say which drawing they show. */
+    private static String shot(String name) {
+        return Scatter3D.scene3dSupported() ? name + "-3d" : name;
+    }
+
     private EmbeddingView view(FxRobot robot) {
         return robot.lookup("#embedding-view").queryAs(EmbeddingView.class);
     }
@@ -87,8 +93,7 @@ class EmbeddingWindowTest {
     void draggingTheScatterTurnsItAndTheLabelsFollow(FxRobot robot) throws Exception {
         waitForInput(robot);
         Scatter3D scatter = view(robot).scatter();
-        assertEquals(Scatter3D.scene3dSupported(), scatter.isThreeD());
-        assertFalse(scatter.isThreeD(), "headless Monocle has no 3-D: the projected drawing is used");
+        assertEquals(Scatter3D.scene3dSupported(), scatter.isThreeD(), "3-D exactly where the pipeline has it");
         assertEquals(4, scatter.pointLabels().size());
         assertEquals("猫", scatter.pointLabels().get(0).getText());
         double yaw = scatter.yawProperty().get();
@@ -108,7 +113,7 @@ class EmbeddingWindowTest {
         assertTrue(angles.getText().startsWith("Turned " + Math.round(scatter.yawProperty().get()) + "°"), angles.getText());
         robot.scroll(3, javafx.geometry.VerticalDirection.UP);
         WaitForAsyncUtils.waitForFxEvents();
-        FxScreens.save(stage.getScene(), "embedding-rotated-en");
+        FxScreens.save(stage.getScene(), shot("embedding-rotated-en"));
         robot.doubleClickOn(centre, MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(yaw, scatter.yawProperty().get(), 1e-9);
@@ -123,7 +128,7 @@ class EmbeddingWindowTest {
         waitUntil(() -> dist.cellText(0, 1) != null);
         assertEquals("0.0866", dist.cellText(0, 1));
         assertEquals("0.9997", view(robot).heatmap("similarities").cellText(0, 1));
-        FxScreens.save(stage.getScene(), "embedding-en");
+        FxScreens.save(stage.getScene(), shot("embedding-en"));
         Bounds cell = coords.localToScreen(coords.cellBounds(0, 2));
         robot.doubleClickOn(new Point2D(cell.getCenterX(), cell.getCenterY()), MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
@@ -136,7 +141,7 @@ class EmbeddingWindowTest {
         robot.interact(() -> i18n.setLocale(Locale.SIMPLIFIED_CHINESE));
         robot.interact(() -> view(robot).viewModel().loadDatawhaleWords());
         WaitForAsyncUtils.waitForFxEvents();
-        FxScreens.save(stage.getScene(), "embedding-zh");
+        FxScreens.save(stage.getScene(), shot("embedding-zh"));
     }
 
     @Test
@@ -155,8 +160,8 @@ class EmbeddingWindowTest {
             }
         }
         waitUntil(() -> v.heatmap("sum").cellText(0, 0) != null);
-        FxScreens.save(stage.getScene(), "embedding-input-en");
+        FxScreens.save(stage.getScene(), shot("embedding-input-en"));
         robot.interact(() -> i18n.setLocale(Locale.SIMPLIFIED_CHINESE));
-        FxScreens.save(stage.getScene(), "embedding-input-zh");
+        FxScreens.save(stage.getScene(), shot("embedding-input-zh"));
     }
 }
