@@ -444,8 +444,12 @@ public final class EmbeddingViewModel {
             pitch.set(state.number("pitch").orElse(DEFAULT_PITCH));
             dims.set(DEFAULT_DIMS);
             seed.set((int) DEFAULT_SEED);
-            int n = words.get().size();
-            selectedPair.set(new Cell(0, Math.min(1, n - 1)));
+            // two highlighted words: the tables select that pair, so the readout spells it out
+            List<String> labels = words.get().stream().map(WordVector::word).toList();
+            List<String> hl = highlight.get();
+            int a = hl.size() >= 2 ? labels.indexOf(hl.get(0)) : -1;
+            int b = hl.size() >= 2 ? labels.indexOf(hl.get(1)) : -1;
+            selectedPair.set(a >= 0 && b >= 0 ? new Cell(a, b) : new Cell(0, Math.min(1, labels.size() - 1)));
         });
     }
 
