@@ -52,6 +52,10 @@ final class TokenColumn extends VBox {
     }
 
     void show(Chip c, boolean focused) {
+        pseudoClassStateChanged(FOCUSED, focused);
+        if (c.equals(shown)) {
+            return; // same token: no new text, no CSS pass
+        }
         shown = c;
         chip.setText(c.token().isEmpty() ? "∅" : c.token());
         chip.getStyleClass().removeAll(KIND_CLASSES);
@@ -67,7 +71,6 @@ final class TokenColumn extends VBox {
         if (c.mask() == 0) {
             mask.getStyleClass().add("masked-out");
         }
-        pseudoClassStateChanged(FOCUSED, focused);
     }
 
     /** Which rows beneath the chip are shown (a lesson can hide them). */

@@ -160,6 +160,10 @@ class EmbeddingWindowTest {
             }
         }
         waitUntil(() -> v.heatmap("sum").cellText(0, 0) != null);
+        assertEquals(java.util.List.of("word vectors", "euclidean distance", "cosine similarity", "token embeddings",
+                "segment embeddings", "position embeddings", "input embeddings (sum)", "pca"),
+                v.exportMatrices().stream().map(org.attentionlab.io.LabeledMatrix::name).toList());
+        assertEquals(in.sum(), v.exportMatrices().get(6).matrix());
         FxScreens.save(stage.getScene(), shot("embedding-input-en"));
         robot.interact(() -> i18n.setLocale(Locale.SIMPLIFIED_CHINESE));
         FxScreens.save(stage.getScene(), shot("embedding-input-zh"));

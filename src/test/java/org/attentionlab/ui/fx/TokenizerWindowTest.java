@@ -93,6 +93,14 @@ class TokenizerWindowTest {
         assertTrue(here.getText().contains("transform ##er"), here.getText());
         Path png = FxScreens.save(stage.getScene(), "tokenizer-en");
         assertTrue(Files.size(png) > 10_000);
+        // export: the picture without the controls, and the three rows as one labelled matrix
+        TokenizerView view = view(robot);
+        assertTrue(view.exportNode().getScene() != null && !view.exportNode().isDisabled());
+        var rows = view.exportMatrices();
+        assertEquals(1, rows.size());
+        assertEquals(List.of("input_ids", "token_type_ids", "attention_mask"), rows.get(0).rowLabels());
+        assertEquals(104, rows.get(0).matrix().cols());
+        assertEquals(1509.0, rows.get(0).matrix().get(0, 1), 0);
     }
 
     @Test
