@@ -72,11 +72,14 @@ public final class EmbeddingView extends BorderPane implements LessonView, Expor
     private final Node controls;
     private final Node plotCard;
     private final Node tableCard;
-    private final HBox wordsRow = new HBox();
+    /** The cards of the word vectors and the PCA, side by side while they fit. */
+    private final FlowPane wordsRow = new FlowPane();
     private final Node inputCard;
     private final Node pcaCard;
     private final BooleanProperty panelsShown = new SimpleBooleanProperty(this, "panelsShown", true);
     private List<String> panelOrder = PANELS;
+    /** The lesson key {@code zoom}: scales text, heatmap cells and plots together. */
+    private final javafx.beans.property.DoubleProperty zoom = new javafx.beans.property.SimpleDoubleProperty(this, "zoom", 1);
 
     public EmbeddingView(EmbeddingViewModel vm, I18n i18n, Appearance appearance) {
         this(vm, i18n, appearance, new Scatter3D());
@@ -94,12 +97,14 @@ public final class EmbeddingView extends BorderPane implements LessonView, Expor
         tableCard = tableCard();
         inputCard = inputCard();
         pcaCard = pcaCard();
-        wordsRow.spacingProperty().bind(appearance.em(0.9));
+        wordsRow.hgapProperty().bind(em(0.9));
+        wordsRow.vgapProperty().bind(em(0.9));
         wordsRow.setAlignment(Pos.TOP_LEFT);
+        wordsRow.setRowValignment(javafx.geometry.VPos.TOP);
         visual.setId("embedding-visual");
-        visual.spacingProperty().bind(appearance.em(0.9));
+        visual.spacingProperty().bind(em(0.9));
         visual.paddingProperty().bind(Bindings.createObjectBinding(
-                () -> new Insets(appearance.getFontSize() * 0.8), appearance.fontSizeProperty()));
+                () -> new Insets(appearance.getFontSize() * 0.8 * zoom.get()), appearance.fontSizeProperty(), zoom));
         controls = scroll(controls(), "embedding-controls-scroll");
         setCenter(scroll(visual, "embedding-visual-scroll"));
         layoutPanels();
@@ -155,8 +160,9 @@ public final class EmbeddingView extends BorderPane implements LessonView, Expor
         scatter.zoomProperty().set(1);
         panelOrder = state.texts("panels").orElse(PANELS);
         panelsShown.set(panelOrder.contains("controls"));
-        double zoom = state.number("zoom").orElse(1.0);
-        visual.setStyle(zoom == 1.0 ? "" : "-fx-font-size: " + zoom + "em;");
+        double z = state.number("zoom").orElse(1.0);
+        zoom.set(z);
+        visual.setStyle(z == 1.0 ? "" : "-fx-font-size: " + z + "em;");
         layoutPanels();
     }
 
@@ -213,7 +219,10 @@ public final class EmbeddingView extends BorderPane implements LessonView, Expor
                     blocks.putIfAbsent("words", wordsRow);
                 }
                 case "input" -> blocks.put("input", inputCard);
-                case "pca" -> blocks.put("pca", pcaCard);
+                case "pca" -> {
+                    row.add(pcaCard);
+                    blocks.putIfAbsent("words", wordsRow);
+                }
                 default -> {
                 }
             }
@@ -233,10 +242,10 @@ public final class EmbeddingView extends BorderPane implements LessonView, Expor
         scatter.pitchProperty().bindBidirectional(vm.pitchProperty());
         scatter.showVectorsProperty().bind(vm.showVectorsProperty());
         scatter.setDefaultView(EmbeddingViewModel.DEFAULT_YAW, EmbeddingViewModel.DEFAULT_PITCH);
-        scatter.prefWidthProperty().bind(appearance.em(27));
-        scatter.prefHeightProperty().bind(appearance.em(24));
-        scatter.minWidthProperty().bind(appearance.em(27));
-        scatter.minHeightProperty().bind(appearance.em(20));
+        scatter.prefWidthProperty().bind(em(27));
+        scatter.prefHeightProperty().bind(em(24));
+        scatter.minWidthProperty().bind(em(27));
+        scatter.minHeightProperty().bind(em(20));
         Label how = label(scatter.isThreeD() ? "embedding.plot.how3d" : "embedding.plot.how2d", "hint");
         how.setId("embedding-renderer");
         how.setWrapText(true);
@@ -250,11 +259,11 @@ public final class EmbeddingView extends BorderPane implements LessonView, Expor
                 scatter.yawProperty(), scatter.pitchProperty(), scatter.zoomProperty(), i18n.localeProperty()));
         VBox box = new VBox(title, scatter, angles, notice, how);
         box.getStyleClass().add("embedding-card");
-        box.spacingProperty().bind(appearance.em(0.4));
+        box.spacingProperty().bind(em(0.4));
         // as wide as the plot: the wrapped hints must not widen the card
-        box.minWidthProperty().bind(appearance.em(28.5));
-        box.prefWidthProperty().bind(appearance.em(28.5));
-        box.maxWidthProperty().bind(appearance.em(28.5));
+        box.minWidthProperty().bind(em(28.5));
+        box.prefWidthProperty().bind(em(28.5));
+        box.maxWidthProperty().bind(em(28.5));
         HBox.setHgrow(box, Priority.NEVER);
         return box;
     }
@@ -268,8 +277,8 @@ public final class EmbeddingView extends BorderPane implements LessonView, Expor
         coordinates.colLabelsProperty().bind(vm.coordinateLabelsProperty());
         coordinates.scaleModeProperty().set(ScaleMode.SIGNED);
         coordinates.colorMapProperty().bind(appearance.divergingMapProperty());
-        coordinates.cellSizeProperty().bind(appearance.em(3.2));
-        coordinates.maxPlotSizeProperty().bind(appearance.em(22));
+        coordinates.cellSizeProperty().bind(em(3.2));
+        coordinates.maxPlotSizeProperty().bind(em(22));
         coordinates.editableProperty().set(true);
         coordinates.onCellEditProperty().set(e -> vm.editCoordinate(e.cell().row(), e.cell().col(), e.value()));
         coordinates.onEditErrorProperty().set(vm::reportBadCell);
@@ -292,19 +301,22 @@ public final class EmbeddingView extends BorderPane implements LessonView, Expor
 
         VBox dist = new VBox(distTitle, distances);
         VBox sim = new VBox(simTitle, similarities);
-        dist.spacingProperty().bind(appearance.em(0.2));
-        sim.spacingProperty().bind(appearance.em(0.2));
+        dist.spacingProperty().bind(em(0.2));
+        sim.spacingProperty().bind(em(0.2));
         FlowPane pair = new FlowPane(dist, sim);
-        pair.hgapProperty().bind(appearance.em(1));
-        pair.vgapProperty().bind(appearance.em(0.6));
+        pair.hgapProperty().bind(em(1));
+        pair.vgapProperty().bind(em(0.6));
         Label readout = message(vm.pairReadoutProperty(), "focus-line");
         readout.setId("embedding-pair");
         Label hint = label("embedding.table.hint", "hint");
         hint.setWrapText(true);
         VBox box = new VBox(title, coordinates, pair, readout, hint);
         box.getStyleClass().add("embedding-card");
-        box.spacingProperty().bind(appearance.em(0.4));
-        HBox.setHgrow(box, Priority.ALWAYS);
+        box.spacingProperty().bind(em(0.4));
+        // as wide as the two square tables side by side; the texts wrap inside
+        pair.prefWrapLengthProperty().bind(em(42));
+        box.prefWidthProperty().bind(em(44));
+        box.maxWidthProperty().bind(em(44));
         return box;
     }
 
@@ -314,8 +326,8 @@ public final class EmbeddingView extends BorderPane implements LessonView, Expor
         map.colLabelsProperty().bind(vm.wordLabelsProperty());
         map.scaleModeProperty().set(mode);
         map.decimalsProperty().set(4);
-        map.cellSizeProperty().bind(appearance.em(3.4));
-        map.maxPlotSizeProperty().bind(appearance.em(20));
+        map.cellSizeProperty().bind(em(3.4));
+        map.maxPlotSizeProperty().bind(em(20));
         map.selectedCellProperty().bindBidirectional(vm.selectedPairProperty());
     }
 
@@ -332,8 +344,8 @@ public final class EmbeddingView extends BorderPane implements LessonView, Expor
                 withOp("+", table(segmentTable, "embedding.input.segment", "heatmap-segment")),
                 withOp("+", table(positionTable, "embedding.input.position", "heatmap-position")),
                 withOp("=", table(sumTable, "embedding.input.sum", "heatmap-sum")));
-        sum.hgapProperty().bind(appearance.em(0.6));
-        sum.vgapProperty().bind(appearance.em(0.6));
+        sum.hgapProperty().bind(em(0.6));
+        sum.vgapProperty().bind(em(0.6));
         sum.setRowValignment(javafx.geometry.VPos.CENTER);
         vm.inputProperty().addListener((obs, old, now) -> showInput(now));
         showInput(vm.inputProperty().get());
@@ -345,7 +357,7 @@ public final class EmbeddingView extends BorderPane implements LessonView, Expor
         VBox box = new VBox(title, source, notice, sum, formula, hint);
         box.setId("embedding-input");
         box.getStyleClass().add("embedding-card");
-        box.spacingProperty().bind(appearance.em(0.4));
+        box.spacingProperty().bind(em(0.4));
         return box;
     }
 
@@ -353,11 +365,11 @@ public final class EmbeddingView extends BorderPane implements LessonView, Expor
         map.setId(id);
         map.scaleModeProperty().set(ScaleMode.SIGNED);
         map.colorMapProperty().bind(appearance.divergingMapProperty());
-        map.cellSizeProperty().bind(appearance.em(2.5));
-        map.maxPlotSizeProperty().bind(appearance.em(24));
+        map.cellSizeProperty().bind(em(2.5));
+        map.maxPlotSizeProperty().bind(em(24));
         Label t = label(titleKey, "card-title");
         VBox box = new VBox(t, map);
-        box.spacingProperty().bind(appearance.em(0.2));
+        box.spacingProperty().bind(em(0.2));
         return box;
     }
 
@@ -365,7 +377,7 @@ public final class EmbeddingView extends BorderPane implements LessonView, Expor
         Label l = new Label(symbol);
         l.getStyleClass().add("pipeline-arrow");
         HBox box = new HBox(l, table);
-        box.spacingProperty().bind(appearance.em(0.6));
+        box.spacingProperty().bind(em(0.6));
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
@@ -396,15 +408,16 @@ public final class EmbeddingView extends BorderPane implements LessonView, Expor
         kept.setId("embedding-pca-kept");
         pcaPlot.setId("embedding-pca");
         pcaPlot.pointsProperty().bind(vm.pcaPointsProperty());
-        pcaPlot.prefWidthProperty().bind(appearance.em(30));
-        pcaPlot.prefHeightProperty().bind(appearance.em(20));
-        pcaPlot.minHeightProperty().bind(appearance.em(14));
+        pcaPlot.prefWidthProperty().bind(em(30.5));
+        pcaPlot.prefHeightProperty().bind(em(20));
+        pcaPlot.minHeightProperty().bind(em(14));
         Label hint = label("embedding.pca.hint", "hint");
         hint.setWrapText(true);
         VBox box = new VBox(title, what, kept, pcaPlot, hint);
         box.getStyleClass().add("embedding-card");
-        box.spacingProperty().bind(appearance.em(0.4));
-        box.maxWidthProperty().bind(appearance.em(40));
+        box.spacingProperty().bind(em(0.4));
+        box.prefWidthProperty().bind(em(32));
+        box.maxWidthProperty().bind(em(32));
         return box;
     }
 
@@ -413,8 +426,8 @@ public final class EmbeddingView extends BorderPane implements LessonView, Expor
     private Node controls() {
         VBox box = new VBox();
         box.getStyleClass().add("control-panel");
-        box.prefWidthProperty().bind(appearance.em(19));
-        box.maxWidthProperty().bind(appearance.em(19));
+        box.prefWidthProperty().bind(em(19));
+        box.maxWidthProperty().bind(em(19));
         Label title = label("embedding.title", "view-title");
         title.setWrapText(true);
 
@@ -531,6 +544,11 @@ public final class EmbeddingView extends BorderPane implements LessonView, Expor
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /** {@code factor} font sizes of the presenter's text, times the lesson's zoom. */
+    private javafx.beans.binding.DoubleBinding em(double factor) {
+        return appearance.em(factor).multiply(zoom);
+    }
 
     private ScrollPane scroll(Node content, String id) {
         ScrollPane s = new ScrollPane(content);

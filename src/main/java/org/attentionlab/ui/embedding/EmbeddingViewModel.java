@@ -565,10 +565,10 @@ public final class EmbeddingViewModel {
             String s = String.format(Locale.ROOT, "%." + decimals + "f", p);
             double shown = Double.parseDouble(s);
             if ((shown != 100 || ratio >= 1) && (shown != 0 || ratio <= 0)) {
-                return s + " %";
+                return s + "\u00A0%"; // a no-break space: the number and its % stay on one line
             }
         }
-        return String.format(Locale.ROOT, "%.6f %%", p);
+        return String.format(Locale.ROOT, "%.6f\u00A0%%", p);
     }
 
     // ---------------------------------------------------------------- BERT's input and PCA (background)

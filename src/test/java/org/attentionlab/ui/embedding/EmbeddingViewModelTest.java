@@ -125,7 +125,7 @@ class EmbeddingViewModelTest {
             assertEquals(expected[i][1], pts.get(i).y(), 1e-10, "PC2 of " + pts.get(i).label());
         }
         assertAllClose(vm.pcaRatioProperty().get(), Golden.vector(c.get("explained_variance_ratio")), 1e-9, 1e-12, "ratio");
-        assertEquals(Message.of("embedding.pca.kept", "80.4 %", "19.6 %", "99.996 %"), vm.pcaKeptProperty().get());
+        assertEquals(Message.of("embedding.pca.kept", "80.4\u00A0%", "19.6\u00A0%", "99.996\u00A0%"), vm.pcaKeptProperty().get());
         assertEquals(Message.of("embedding.pca.words", 4), vm.pcaWhatProperty().get());
     }
 
@@ -299,10 +299,10 @@ class EmbeddingViewModelTest {
 
     @Test
     void percentagesKeepEnoughDecimalsNotToRoundToAWholeHundred() {
-        assertEquals("80.4 %", EmbeddingViewModel.percent(0.80399));
-        assertEquals("99.996 %", EmbeddingViewModel.percent(0.99995643));
-        assertEquals("100.0 %", EmbeddingViewModel.percent(1.0));
-        assertEquals("0.0 %", EmbeddingViewModel.percent(0.0));
-        assertEquals("0.004 %", EmbeddingViewModel.percent(0.0000436));
+        assertEquals("80.4\u00A0%", EmbeddingViewModel.percent(0.80399));
+        assertEquals("99.996\u00A0%", EmbeddingViewModel.percent(0.99995643));
+        assertEquals("100.0\u00A0%", EmbeddingViewModel.percent(1.0));
+        assertEquals("0.0\u00A0%", EmbeddingViewModel.percent(0.0));
+        assertEquals("0.004\u00A0%", EmbeddingViewModel.percent(0.0000436));
     }
 }

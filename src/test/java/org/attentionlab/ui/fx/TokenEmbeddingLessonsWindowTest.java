@@ -155,7 +155,7 @@ class TokenEmbeddingLessonsWindowTest {
                 assertTrue(e.viewModel().pairReadoutProperty().get().args().contains("0.7600"), "the pair 猫–爱 is spelt out");
             }
             case "word-embeddings/flatten" ->
-                    assertTrue(((EmbeddingView) view).viewModel().pcaKeptProperty().get().args().contains("99.996 %"), where);
+                    assertTrue(((EmbeddingView) view).viewModel().pcaKeptProperty().get().args().contains("99.996\u00A0%"), where);
             default -> {
             }
         }
