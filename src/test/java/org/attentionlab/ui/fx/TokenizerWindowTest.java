@@ -148,4 +148,19 @@ class TokenizerWindowTest {
         FxScreens.save(stage.getScene(), "tokenizer-pair-padded-en");
         assertFalse(robot.lookup("#tokenizer-length-notice").queryAs(Label.class).getText().isEmpty());
     }
+
+    @Test
+    void aTextOf100000CharactersShowsTheFirst600TokensAndSaysSo(FxRobot robot) throws Exception {
+        waitForChips(robot, 104);
+        StringBuilder sb = new StringBuilder();
+        while (sb.length() < 100_000) {
+            sb.append(TokenizerViewModel.NOTEBOOK_PARAGRAPH);
+        }
+        String text = sb.substring(0, 100_000);
+        robot.interact(() -> view(robot).viewModel().textProperty().set(text)); // the text area shows it too
+        waitForChips(robot, TokenizerViewModel.MAX_CHIPS);
+        Label notice = robot.lookup("#tokenizer-chip-notice").queryAs(Label.class);
+        assertTrue(notice.getText().startsWith("Showing the first 600 of "), notice.getText());
+        FxScreens.save(stage.getScene(), "tokenizer-100k-en");
+    }
 }
