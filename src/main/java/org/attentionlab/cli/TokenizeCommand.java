@@ -3,7 +3,6 @@ package org.attentionlab.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.attentionlab.io.Assets;
 import org.attentionlab.text.BertTokenizer;
 import org.attentionlab.text.Encoding;
 import org.attentionlab.text.Vocabulary;
@@ -114,31 +114,9 @@ public final class TokenizeCommand implements Callable<Integer> {
 
     /** The shipped vocabulary: under the working directory, else beside the jar or classes folder. */
     static Path locateShippedVocabulary() {
-        List<Path> tried = new ArrayList<>();
-        tried.add(Path.of("").toAbsolutePath().resolve(Vocabulary.SHIPPED_PATH));
-        Path code = codeLocation();
-        if (code != null) {
-            Path dir = Files.isDirectory(code) ? code : code.getParent();
-            for (int up = 0; up <= 2 && dir != null; up++, dir = dir.getParent()) {
-                tried.add(dir.resolve(Vocabulary.SHIPPED_PATH));
-            }
-        }
-        for (Path p : tried) {
-            if (Files.isRegularFile(p)) {
-                return p;
-            }
-        }
-        throw new BadInputException("no --vocab given and the shipped vocabulary " + Vocabulary.SHIPPED_PATH
-                + " was not found (looked in " + tried + "); pass --vocab FILE");
-    }
-
-    private static Path codeLocation() {
-        try {
-            var source = TokenizeCommand.class.getProtectionDomain().getCodeSource();
-            return source == null ? null : Path.of(source.getLocation().toURI());
-        } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
-            return null;
-        }
+        return Assets.find(Vocabulary.SHIPPED_PATH).orElseThrow(() -> new BadInputException(
+                "no --vocab given and the shipped vocabulary " + Vocabulary.SHIPPED_PATH + " was not found (looked in "
+                        + Assets.candidates(Vocabulary.SHIPPED_PATH) + "); pass --vocab FILE"));
     }
 
     static String json(Encoding e, String decoded) {

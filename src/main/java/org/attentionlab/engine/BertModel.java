@@ -164,6 +164,58 @@ public final class BertModel {
         return mlmTransform != null;
     }
 
+    /**
+     * The model's token, segment and position tables (BERT section 3.2), read one row at a time
+     * as float64 copies: what the embedding view adds up for the current sentence. The tables
+     * themselves stay inside the engine.
+     */
+    public EmbeddingTables embeddingTables() {
+        return new EmbeddingTables() {
+            @Override
+            public int hiddenSize() {
+                return config.hiddenSize();
+            }
+
+            @Override
+            public int vocabSize() {
+                return config.vocabSize();
+            }
+
+            @Override
+            public int maxPositions() {
+                return config.maxPositions();
+            }
+
+            @Override
+            public int typeVocabSize() {
+                return config.typeVocabSize();
+            }
+
+            @Override
+            public double[] token(int id) {
+                return row(wordEmbeddings, id, "token");
+            }
+
+            @Override
+            public double[] segment(int type) {
+                return row(tokenTypeEmbeddings, type, "segment");
+            }
+
+            @Override
+            public double[] position(int position) {
+                return row(positionEmbeddings, position, "position");
+            }
+        };
+    }
+
+    private static double[] row(INDArray table, int index, String name) {
+        if (index < 0 || index >= table.rows()) {
+            throw new IndexOutOfBoundsException("row " + index + " outside the " + name + " table (rows 0.."
+                    + (table.rows() - 1) + ")");
+        }
+        return table.getRow(index).castTo(DataType.DOUBLE).toDoubleVector();
+    }
+
     /** Every layer's attentions and hidden states, and the pooler output. */
     public BertOutput forward(BertInput input) {
         Objects.requireNonNull(input, "input");

@@ -23,7 +23,10 @@ public final class CheckCatalog {
             new StandardChecks.Norm(true),
             new StandardChecks.MultiHead(),
             new StandardChecks.ScoreVariance(),
-            new BleuCheck()));
+            new BleuCheck(),
+            new EmbeddingChecks.Tokenize(),
+            new EmbeddingChecks.Similarity(),
+            new EmbeddingChecks.PcaCheck()));
 
     private final Map<String, CheckKind> kinds;
 

@@ -21,6 +21,8 @@ import org.attentionlab.ui.mask.MaskView;
 import org.attentionlab.ui.mask.MaskViewModel;
 import org.attentionlab.ui.pe.PeView;
 import org.attentionlab.ui.pe.PeViewModel;
+import org.attentionlab.ui.embedding.EmbeddingView;
+import org.attentionlab.ui.embedding.EmbeddingViewModel;
 import org.attentionlab.ui.qkv.QkvView;
 import org.attentionlab.ui.qkv.QkvViewModel;
 import org.attentionlab.ui.shell.CjkFonts;
@@ -28,6 +30,8 @@ import org.attentionlab.ui.shell.CrashReporter;
 import org.attentionlab.ui.shell.MainWindow;
 import org.attentionlab.ui.shell.Page;
 import org.attentionlab.ui.shell.ShellViewModel;
+import org.attentionlab.ui.tokenizer.TokenizerView;
+import org.attentionlab.ui.tokenizer.TokenizerViewModel;
 import org.attentionlab.ui.widgets.FormulaRenderer;
 
 /**
@@ -106,6 +110,10 @@ public final class AttentionLabApp extends Application {
         pages.add(new Page("pe", "nav.pe", () -> new PeView(pe, services)));
         MaskViewModel mask = new MaskViewModel(executors);
         pages.add(new Page("mask", "nav.mask", () -> new MaskView(mask, services)));
+        pages.add(new Page("tokenizer", "nav.tokenizer",
+                () -> new TokenizerView(new TokenizerViewModel(executors), i18n, appearance)));
+        pages.add(new Page("embedding", "nav.embedding",
+                () -> new EmbeddingView(new EmbeddingViewModel(engine, executors), i18n, appearance)));
         BleuViewModel bleu = new BleuViewModel(executors);
         pages.add(new Page("bleu", "nav.bleu", () -> new BleuView(bleu, i18n, appearance, services.formulas(), executors)));
         ShellViewModel shell = new ShellViewModel(i18n, appearance, engine, executors, pages);

@@ -21,4 +21,13 @@ public interface EngineService {
 
     /** Self-attention of {@code x} (T, d_model) with every stage of every head traced. */
     MultiHeadTrace selfAttention(double[][] x, ModelConfig config, AttentionWeights weights, Mask mask);
+
+    /**
+     * The embedding tables of the BERT model the user has loaded, or empty while none is loaded.
+     * Empty by default: model loading plugs in by overriding this, and the embedding view then adds
+     * up the model's own token, segment and position rows instead of seeded ones.
+     */
+    default java.util.Optional<ModelEmbeddings> bertEmbeddings() {
+        return java.util.Optional.empty();
+    }
 }

@@ -117,8 +117,8 @@ class LessonValidationTest {
 
     @Test
     void checkSpecsAreWellFormed() {
-        assertEquals(List.of(FILE + ":20: step 'weights': check 'alpha': unknown kind 'arithmetic' (known: attention, softmax, dot, matmul, pe,"
-                        + " layer-norm, batch-norm, multihead, score-variance, bleu); lessons cannot contain expressions or code, only named computations"),
+        assertEquals(List.of(FILE + ":20: step 'weights': check 'alpha': unknown kind 'arithmetic' (known: "
+                        + String.join(", ", CheckCatalog.standard().names()) + "); lessons cannot contain expressions or code, only named computations"),
                 problems(change("kind: attention", "kind: arithmetic")));
         assertEquals(List.of(FILE + ":19: step 'weights': check 'alpha' (attention): expect weights is 1×2 but the engine gives 1×3"),
                 problems(change("weights: [[0.274, 0.274, 0.452]]", "weights: [[0.274, 0.274]]")));

@@ -23,6 +23,9 @@ final class EnumKeys {
                 keys.add(EnumText.key(e));
             }
         }
+        for (org.attentionlab.text.TokenKind k : org.attentionlab.text.TokenKind.values()) {
+            keys.add(org.attentionlab.ui.tokenizer.TokenizerViewModel.kindKey(k));
+        }
         return keys;
     }
 }

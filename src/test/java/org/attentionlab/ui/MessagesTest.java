@@ -28,7 +28,7 @@ class MessagesTest {
             "i18n\\s*\\.\\s*(?:get|format|text|textFormat)\\(\\s*\"([^\"]+)\"");
     private static final Pattern PAGE = Pattern.compile("new Page\\(\\s*\"[^\"]*\"\\s*,\\s*\"([^\"]+)\"");
     /** Message keys named as constants ({@code KEY = "…"} or enum arguments ending in a key). */
-    private static final Pattern KEY_LITERAL = Pattern.compile("\"((?:qkv|shell|menu|status|keys|nav|app|pe|mask|export)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
+    private static final Pattern KEY_LITERAL = Pattern.compile("\"((?:qkv|shell|menu|status|keys|nav|app|pe|mask|export|tokenizer|embedding)\\.[A-Za-z0-9_.]*[A-Za-z0-9_])\"");
 
     private static Properties load(String name) throws IOException {
         Properties p = new Properties();

@@ -101,6 +101,8 @@ class QkvWindowTest {
         assertEquals(ui.shell().pages(), nav.getItems(), "only views that exist are listed");
         assertTrue(ui.shell().pages().stream().map(org.attentionlab.ui.shell.Page::id).toList()
                 .containsAll(java.util.List.of("qkv", "pe", "mask")));
+        robot.interact(() -> nav.getItems().forEach(page -> assertNotNull(((org.attentionlab.ui.shell.Page) page).view(),
+                "only views that exist are listed: " + page)));
         Label backend = robot.lookup("#backend-status").queryAs(Label.class);
         assertTrue(backend.getText().startsWith("Engine: CPU"), backend.getText());
         Heatmap weights = qkv(robot).heatmap(Stage.WEIGHTS);
