@@ -53,6 +53,7 @@ public class Heatmap extends Region {
     private static final int HATCH_DARK = 0xFFB4B4B4;
     private static final int HATCH_LIGHT = 0xFFE8E8E8;
     private static final int GRID = 0xFFFFFFFF;
+    private static final int GROUP_EDGE = 0xFF000000;
     /** Marks a masked cell in the colour array (alpha 0 never occurs in an opaque map). */
     private static final int MASKED = 0x00000000;
     /** Most cells that still get a number drawn in them. */
@@ -71,6 +72,7 @@ public class Heatmap extends Region {
     private final ObjectProperty<Consumer<CellEdit>> onCellEdit = new SimpleObjectProperty<>(this, "onCellEdit");
     private final ObjectProperty<Consumer<String>> onEditError = new SimpleObjectProperty<>(this, "onEditError");
     private final StringProperty maskedText = new SimpleStringProperty(this, "maskedText", NumberText.NEG_INFINITY);
+    private final IntegerProperty columnGroup = new SimpleIntegerProperty(this, "columnGroup", 0);
 
     private final ImageView cells = new ImageView();
     private final Pane valueLayer = new Pane();
@@ -178,6 +180,10 @@ public class Heatmap extends Region {
             requestLayout();
         });
         cellSize.addListener(x -> requestLayout());
+        columnGroup.addListener(x -> {
+            imageDirty = true;
+            requestLayout();
+        });
         maxPlotSize.addListener(x -> requestLayout());
         selectedCell.addListener(x -> placeSelection());
 
@@ -271,6 +277,14 @@ public class Heatmap extends Region {
     /** What a masked cell's tooltip and legend say ("−∞" by default; views localise it). */
     public StringProperty maskedTextProperty() {
         return maskedText;
+    }
+
+    /**
+     * Columns come in blocks of this many (e.g. one block per head in Concat(Z₀ … Z_{h−1})): a
+     * separator line is drawn between blocks. 0 (the default) draws none.
+     */
+    public IntegerProperty columnGroupProperty() {
+        return columnGroup;
     }
 
     // ---------------------------------------------------------------- queries for views and tests
@@ -872,6 +886,18 @@ public class Heatmap extends Region {
             colEdge[x] = x > 0 && colIdx[x] != colIdx[x - 1];
         }
         boolean grid = g.cell >= 12;
+        // a 2-pixel separator at the start of every block of columns (after the first)
+        boolean[] groupEdge = new boolean[w];
+        int group = columnGroup.get();
+        if (group > 0) {
+            int start = 0;
+            for (int x = 0; x < w; x++) {
+                if (colEdge[x]) {
+                    start = x;
+                }
+                groupEdge[x] = colIdx[x] > 0 && colIdx[x] % group == 0 && x - start < 2;
+            }
+        }
         int[] pixels = new int[w * h];
         int prevRow = -1;
         for (int y = 0; y < h; y++) {
@@ -882,7 +908,9 @@ public class Heatmap extends Region {
             int off = y * w;
             for (int x = 0; x < w; x++) {
                 int c = cellColors[base + colIdx[x]];
-                if (grid && (rowEdge || colEdge[x])) {
+                if (groupEdge[x]) {
+                    c = GROUP_EDGE;
+                } else if (grid && (rowEdge || colEdge[x])) {
                     c = GRID;
                 } else if (c == MASKED) {
                     c = ((x + y) / 5) % 2 == 0 ? HATCH_DARK : HATCH_LIGHT;
