@@ -38,13 +38,16 @@ class HeatmapTest {
         System.setProperty("headless.geometry", "1920x1080-32");
     }
 
-    private final Heatmap big = new Heatmap();
-    private final Heatmap small = new Heatmap();
+    // made in start(): a Heatmap needs the toolkit, which is not up when the test instance is created
+    private Heatmap big;
+    private Heatmap small;
     private final List<CellEdit> edits = new ArrayList<>();
     private Scene scene;
 
     @Start
     void start(Stage stage) {
+        big = new Heatmap();
+        small = new Heatmap();
         SplittableRandom r = new SplittableRandom(1);
         double[][] a = new double[512][512];
         for (double[] row : a) {
@@ -131,4 +134,5 @@ class HeatmapTest {
         }
         return c;
     }
+
 }
