@@ -135,4 +135,30 @@ class HeatmapTest {
         return c;
     }
 
+    @Test
+    void aWideMatrixGetsReadableRowsAndSeparatorsBetweenColumnBlocks(FxRobot robot) {
+        double[][] strip = new double[2][512];
+        for (int j = 0; j < 512; j++) {
+            strip[0][j] = Math.sin(j);
+            strip[1][j] = Math.cos(j);
+        }
+        robot.interact(() -> {
+            big.rowLabelsProperty().set(List.of("deep", "learning"));
+            big.colLabelsProperty().set(List.of());
+            big.setData(Matrix.of(strip));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds square = big.cellBounds(0, 0);
+        assertEquals(square.getWidth(), square.getHeight(), 1e-9, "square cells by default");
+        robot.interact(() -> {
+            big.minRowHeightProperty().set(30);
+            big.columnGroupProperty().set(64);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds cell = big.cellBounds(1, 3);
+        assertEquals(30, cell.getHeight(), 1e-9, "rows as tall as asked");
+        assertEquals(square.getWidth(), cell.getWidth(), 1e-9, "columns as narrow as before");
+        assertEquals(big.cellBounds(0, 3).getMinY() + 30, cell.getMinY(), 1e-9);
+        FxScreens.save(scene, "heatmap-wide-strip");
+    }
 }
