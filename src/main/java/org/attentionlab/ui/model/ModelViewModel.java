@@ -276,7 +276,7 @@ public final class ModelViewModel {
         }
         int k = topK.get();
         if (k < 1 || k > MAX_TOP_K) {
-            fillError.set(Message.of("model.fill.topK", k, MAX_TOP_K));
+            fillError.set(Message.of("model.fill.badTopK", k, MAX_TOP_K));
             return;
         }
         String sentence = masked.get();

@@ -98,6 +98,11 @@ public final class MultiHeadViewModel {
             return name().toLowerCase(Locale.ROOT);
         }
 
+        /** The message key of the step's name. */
+        public String messageKey() {
+            return "multihead.stage." + lessonName();
+        }
+
         /** 1 to 6, as the lecture numbers them. */
         public int number() {
             return ordinal() + 1;
@@ -121,6 +126,11 @@ public final class MultiHeadViewModel {
 
         public String lessonName() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /** The message key of the sentence saying how this combination is computed. */
+        public String formulaKey() {
+            return "multihead.combined.formula." + lessonName();
         }
     }
 

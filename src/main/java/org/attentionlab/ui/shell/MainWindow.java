@@ -51,6 +51,7 @@ public final class MainWindow {
     private final StackPane content = new StackPane();
     private final Label backendLabel = new Label();
     private final Label backendWarning = new Label("⚠");
+    private Menu fileMenu;
     private String fontSheet;
 
     /**
@@ -103,6 +104,15 @@ public final class MainWindow {
         stage.setMinHeight(600);
     }
 
+    /** Adds actions that views contribute (File → Open model…) to the File menu, above Quit. */
+    public void addFileMenuItems(MenuItem... items) {
+        int quit = fileMenu.getItems().size() - 1;
+        fileMenu.getItems().addAll(quit, java.util.List.of(items));
+        if (fileMenu.getItems().size() == items.length + 1) {
+            fileMenu.getItems().add(items.length, new SeparatorMenuItem());
+        }
+    }
+
     // ---------------------------------------------------------------- parts
 
     private MenuBar menuBar() {
@@ -114,6 +124,7 @@ public final class MainWindow {
             }
         });
         file.getItems().add(quit);
+        fileMenu = file;
 
         Menu view = menu("menu.view");
         MenuItem fullScreen = item("menu.view.fullScreen", new KeyCodeCombination(KeyCode.F11));

@@ -279,7 +279,7 @@ class ModelViewModelTest {
         vm.maskedProperty().set("the cat [MASK]");
         vm.topKProperty().set(0);
         vm.predict();
-        assertEquals(Message.of("model.fill.topK", 0, ModelViewModel.MAX_TOP_K), vm.fillErrorProperty().get());
+        assertEquals(Message.of("model.fill.badTopK", 0, ModelViewModel.MAX_TOP_K), vm.fillErrorProperty().get());
         loader.open(checkpoint("plain-f32"));
         assertEquals(Message.of("model.fill.noHead", "plain-f32"), vm.fillErrorProperty().get(),
                 "a plain BertModel checkpoint has no masked-LM head");
