@@ -13,6 +13,8 @@ import javafx.geometry.Bounds;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -85,6 +87,42 @@ public final class AttentionLines extends Region {
         }
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover.set(hit(e.getX(), e.getY())));
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.set(null));
+        // the keyboard does what the mouse does: ↑/↓ walk the tokens, ←/→ change column, Esc shows all
+        setFocusTraversable(true);
+        addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+        focusedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                hover.set(null);
+            }
+        });
+    }
+
+    private void key(KeyEvent e) {
+        Hover h = hover.get();
+        Side side = h == null ? Side.LEFT : h.side();
+        int n = (side == Side.LEFT ? leftTokens.get() : rightTokens.get()).size();
+        int i = h == null ? -1 : h.index();
+        switch (e.getCode()) {
+            case DOWN -> i = Math.min(n - 1, i + 1);
+            case UP -> i = Math.max(0, i - 1);
+            case LEFT, RIGHT -> {
+                side = e.getCode() == KeyCode.LEFT ? Side.LEFT : Side.RIGHT;
+                n = (side == Side.LEFT ? leftTokens.get() : rightTokens.get()).size();
+                i = Math.min(Math.max(0, i), n - 1);
+            }
+            case ESCAPE -> {
+                hover.set(null);
+                e.consume();
+                return;
+            }
+            default -> {
+                return;
+            }
+        }
+        if (n > 0) {
+            hover.set(new Hover(side, Math.max(0, i)));
+        }
+        e.consume();
     }
 
     // ---------------------------------------------------------------- properties

@@ -12,10 +12,8 @@ final class LineRaster {
     private final int width;
     private final int height;
     /** Premultiplied colour and alpha per pixel, 0…1. */
-    private final float[] red;
-    private final float[] green;
-    private final float[] blue;
-    private final float[] alpha;
+    /** Premultiplied red, green, blue and alpha per pixel, 0…1, interleaved (4 floats a pixel). */
+    private final float[] rgba;
 
     LineRaster(int width, int height) {
         if (width <= 0 || height <= 0) {
@@ -23,11 +21,7 @@ final class LineRaster {
         }
         this.width = width;
         this.height = height;
-        int n = width * height;
-        red = new float[n];
-        green = new float[n];
-        blue = new float[n];
-        alpha = new float[n];
+        rgba = new float[4 * width * height];
     }
 
     int width() {
@@ -63,33 +57,38 @@ final class LineRaster {
             across0 = steep ? x1 : y1;
         }
         double cos = 1 / Math.sqrt(1 + slope * slope);
-        int reach = (int) Math.ceil((half + 1) / cos);
+        int reach = (int) Math.ceil((half + 0.5) / cos + 0.5);
         int limitAlong = steep ? height : width;
         int limitAcross = steep ? width : height;
         int start = Math.max(0, (int) Math.floor(along0));
         int end = Math.min(limitAlong - 1, (int) Math.ceil(along1) - 1);
+        double edge = half + 0.5;
+        // pixel index steps: along the walk, and across it
+        int stepAlong = steep ? width : 1;
+        int stepAcross = steep ? 1 : width;
         for (int a = start; a <= end; a++) {
-            // how much of this pixel column (row) the segment spans, for the ends
-            double span = Math.min(a + 1, along1) - Math.max(a, along0);
+            // only the two end steps can be partly covered along the walk
+            double span = a == start || a == end ? Math.min(a + 1, along1) - Math.max(a, along0) : 1;
             if (span <= 0) {
                 continue;
             }
             double centre = across0 + slope * (a + 0.5 - along0);
-            int c0 = Math.max(0, (int) Math.floor(centre) - reach);
-            int c1 = Math.min(limitAcross - 1, (int) Math.floor(centre) + reach);
-            for (int c = c0; c <= c1; c++) {
-                double distance = Math.abs(c + 0.5 - centre) * cos;
-                double coverage = Math.min(1, half + 0.5 - distance);
+            int mid = (int) Math.floor(centre);
+            int c0 = Math.max(0, mid - reach);
+            int c1 = Math.min(limitAcross - 1, mid + reach);
+            double strength = opacity * Math.min(1, span);
+            int p = (a * stepAlong + c0 * stepAcross) * 4;
+            for (int c = c0; c <= c1; c++, p += stepAcross * 4) {
+                double coverage = edge - Math.abs(c + 0.5 - centre) * cos;
                 if (coverage <= 0) {
                     continue;
                 }
-                float k = (float) (opacity * coverage * Math.min(1, span));
-                int p = steep ? a * width + c : c * width + a;
+                float k = (float) (strength * Math.min(1, coverage));
                 float keep = 1 - k;
-                red[p] = r * k + red[p] * keep;
-                green[p] = g * k + green[p] * keep;
-                blue[p] = b * k + blue[p] * keep;
-                alpha[p] = k + alpha[p] * keep;
+                rgba[p] = r * k + rgba[p] * keep;
+                rgba[p + 1] = g * k + rgba[p + 1] * keep;
+                rgba[p + 2] = b * k + rgba[p + 2] * keep;
+                rgba[p + 3] = k + rgba[p + 3] * keep;
             }
         }
     }
@@ -97,22 +96,22 @@ final class LineRaster {
     /** The pixels as non-premultiplied ARGB, row by row. */
     int[] argb() {
         int[] out = new int[width * height];
-        for (int p = 0; p < out.length; p++) {
-            float a = alpha[p];
+        for (int q = 0; q < out.length; q++) {
+            float a = rgba[4 * q + 3];
             if (a <= 0) {
                 continue;
             }
             int ai = Math.round(Math.min(1, a) * 255);
-            int ri = Math.round(Math.min(1, red[p] / a) * 255);
-            int gi = Math.round(Math.min(1, green[p] / a) * 255);
-            int bi = Math.round(Math.min(1, blue[p] / a) * 255);
-            out[p] = ai << 24 | ri << 16 | gi << 8 | bi;
+            int ri = Math.round(Math.min(1, rgba[4 * q] / a) * 255);
+            int gi = Math.round(Math.min(1, rgba[4 * q + 1] / a) * 255);
+            int bi = Math.round(Math.min(1, rgba[4 * q + 2] / a) * 255);
+            out[q] = ai << 24 | ri << 16 | gi << 8 | bi;
         }
         return out;
     }
 
     /** Opacity of pixel (x, y), 0…1 (for tests). */
     double alphaAt(int x, int y) {
-        return alpha[y * width + x];
+        return rgba[4 * (y * width + x) + 3];
     }
 }

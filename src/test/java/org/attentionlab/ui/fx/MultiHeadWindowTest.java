@@ -175,6 +175,15 @@ class MultiHeadWindowTest {
         robot.clickOn(view.legendButton(0));
         waitUntil(() -> vm.display().shown(0));
 
+        // the keyboard does what the mouse does
+        robot.interact(lines::requestFocus);
+        robot.type(KeyCode.DOWN, KeyCode.DOWN);
+        waitUntil(() -> new AttentionLines.Hover(AttentionLines.Side.LEFT, 1).equals(lines.hoveredTokenProperty().get()));
+        robot.type(KeyCode.RIGHT);
+        waitUntil(() -> new AttentionLines.Hover(AttentionLines.Side.RIGHT, 1).equals(lines.hoveredTokenProperty().get()));
+        robot.type(KeyCode.ESCAPE);
+        waitUntil(() -> lines.hoveredTokenProperty().get() == null);
+
         javafx.scene.Node card = robot.lookup("#multihead-head-card-3").queryAs(javafx.scene.Node.class);
         scrollTo(robot, "#multihead-visual-scroll", card);
         robot.clickOn(card, MouseButton.PRIMARY);
@@ -204,6 +213,22 @@ class MultiHeadWindowTest {
         robot.interact(() -> view.applyLessonState(lesson.steps().get(3).state()));
         assertEquals(Stage.ATTEND, view.viewModel().stageProperty().get());
         assertEquals(3, view.viewModel().headProperty().get());
+
+        // a teacher hides the controls and zooms in
+        var state = new java.util.LinkedHashMap<>(lesson.steps().get(3).state().asMap());
+        state.put("panels", new org.attentionlab.lesson.StateValue.Texts(List.of("steps", "lines", "heads")));
+        state.put("zoom", new org.attentionlab.lesson.StateValue.Num(1.5));
+        robot.interact(() -> view.applyLessonState(org.attentionlab.lesson.StateMap.of(state)));
+        waitUntil(() -> !view.busyProperty().get());
+        assertEquals(null, view.getLeft(), "controls hidden");
+        assertTrue(view.panelShown("lines"));
+        assertFalse(view.panelShown("formula"));
+        assertTrue(robot.lookup("#multihead-lines-card").query().isVisible());
+        assertEquals(1.5, view.zoomProperty().get());
+        assertTrue(view.exportNode().getStyle().contains("27.0px"), "the visualisation's font is 1.5 × 18 px: "
+                + view.exportNode().getStyle());
+        FxScreens.save(stage.getScene(), "multihead-lesson-panels-zoom-zh");
+        assertFalse(view.exportMatrices().isEmpty());
     }
 
     @Test

@@ -450,6 +450,22 @@ class MultiHeadViewModelTest {
         assertNotNull(vm.result());
     }
 
+    @Test
+    void theMatricesForCsvExportAreNamedAndLabelled() {
+        MultiHeadViewModel vm = random();
+        vm.applyLessonState(state("text", "deep learning", "heads", 2, "dModel", 8, "head", 1, "aggregate", "mean"));
+        var all = MultiHeadExport.matrices(vm.result(), vm.display(), 1);
+        assertEquals(List.of("layer0-input-x", "layer0-head1-w_q", "layer0-head1-w_k", "layer0-head1-w_v", "layer0-head1-q",
+                "layer0-head1-k", "layer0-head1-v", "layer0-head0-weights", "layer0-head1-weights", "layer0-z0", "layer0-z1",
+                "layer0-concat", "layer0-w_o", "layer0-output", "layer0-mean"), all.stream().map(m -> m.name()).toList());
+        assertEquals(List.of("deep", "learning"), all.get(0).rowLabels());
+        assertEquals(vm.display().heads().get(1), all.get(8).matrix());
+        assertEquals(List.of("deep", "learning"), all.get(8).colLabels());
+        assertEquals(2, all.get(11).matrix().rows());
+        assertEquals(8, all.get(11).matrix().cols());
+        assertEquals(List.of(), MultiHeadExport.matrices(null, null, 0));
+    }
+
     /** A session that counts the engine calls. */
     private static final class Counting implements BertSession {
         final BertSession inner;
