@@ -69,7 +69,8 @@ public final class ModelView extends BorderPane implements LessonView, Exportabl
     private final Label tokensLine = new Label();
 
     /**
-     * @param open what the "Open model…" button does (the same as File → Open model…)
+     * @param open what the "Open model…" button does (the same as File → Open model…), or null
+     *             where there is no window to choose a folder in (the export command)
      */
     public ModelView(ModelViewModel vm, Services services, OpenModelAction open) {
         this.vm = vm;
@@ -177,6 +178,7 @@ public final class ModelView extends BorderPane implements LessonView, Exportabl
         openButton.setId("model-open");
         openButton.setMaxWidth(Double.MAX_VALUE);
         openButton.setOnAction(e -> open.choose());
+        openButton.setDisable(open == null); // built without a window (export), nothing to open with
         ProgressBar progress = new ProgressBar();
         progress.setId("model-progress");
         progress.setMaxWidth(Double.MAX_VALUE);
@@ -220,6 +222,11 @@ public final class ModelView extends BorderPane implements LessonView, Exportabl
         busy.managedProperty().bind(vm.busyProperty());
         Label error = message(vm.errorProperty(), "error-text");
         error.setId("model-error");
+        // without a model the empty state in the middle already says what to do
+        error.visibleProperty().unbind();
+        error.visibleProperty().bind(vm.errorProperty().isNotNull().and(vm.loader().modelProperty().isNotNull()));
+        error.managedProperty().unbind();
+        error.managedProperty().bind(error.visibleProperty());
         Label notice = message(vm.noticeProperty(), "hint");
         notice.setId("model-notice");
         Label hint = label("model.hint", "hint");
@@ -265,6 +272,10 @@ public final class ModelView extends BorderPane implements LessonView, Exportabl
         empty.visibleProperty().bind(vm.loader().modelProperty().isNull());
         thumbnails.visibleProperty().bind(empty.visibleProperty().not());
         VBox.setVgrow(stack, Priority.ALWAYS);
+        for (Label l : List.of(gridTitle, tokensLine, axes)) {
+            l.visibleProperty().bind(vm.loader().modelProperty().isNotNull());
+            l.managedProperty().bind(l.visibleProperty());
+        }
         visual.getChildren().addAll(gridTitle, tokensLine, axes, stack);
         ScrollPane s = scroll(visual, "model-grid-scroll");
         s.setFitToHeight(true);

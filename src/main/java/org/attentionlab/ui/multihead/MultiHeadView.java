@@ -575,7 +575,7 @@ public final class MultiHeadView extends BorderPane implements LessonView, Expor
         Label title = new Label();
         title.getStyleClass().add("section-title");
         title.textProperty().bind(i18n.textFormat("multihead.heads.zTitle",
-                () -> new Object[] {vm.headCount() - 1}, vm.resultProperty()));
+                () -> new Object[] {"Z" + NumberText.subscript(Math.max(0, vm.headCount() - 1))}, vm.resultProperty()));
         VBox box = new VBox(title, zGrid);
         box.spacingProperty().bind(em(0.5));
         panel("heads", zGrid);
@@ -623,27 +623,31 @@ public final class MultiHeadView extends BorderPane implements LessonView, Expor
 
     private void rebuildLayerBar() {
         int n = vm.layerCount();
-        layerBar.getChildren().clear();
         layerBar.setVisible(n > 1);
         layerBar.setManaged(n > 1);
         if (n <= 1) {
+            layerBar.getChildren().clear();
             return;
         }
-        Label l = label("multihead.layer", "field-caption");
-        layerBar.getChildren().add(l);
-        ToggleGroup group = new ToggleGroup();
+        // the same buttons stay while the count does, so keyboard focus is not lost on each answer
+        if (layerBar.getChildren().size() != n + 1) {
+            layerBar.getChildren().setAll(label("multihead.layer", "field-caption"));
+            ToggleGroup group = new ToggleGroup();
+            for (int i = 0; i < n; i++) {
+                int layer = i;
+                ToggleButton b = new ToggleButton(String.valueOf(i));
+                b.setToggleGroup(group);
+                b.setId("multihead-layer-" + i);
+                b.getStyleClass().add("choice-button");
+                b.setOnAction(e -> {
+                    b.setSelected(true);
+                    vm.layerProperty().set(layer);
+                });
+                layerBar.getChildren().add(b);
+            }
+        }
         for (int i = 0; i < n; i++) {
-            int layer = i;
-            ToggleButton b = new ToggleButton(String.valueOf(i));
-            b.setToggleGroup(group);
-            b.setId("multihead-layer-" + i);
-            b.getStyleClass().add("choice-button");
-            b.setSelected(i == vm.layerProperty().get());
-            b.setOnAction(e -> {
-                b.setSelected(true);
-                vm.layerProperty().set(layer);
-            });
-            layerBar.getChildren().add(b);
+            ((ToggleButton) layerBar.getChildren().get(i + 1)).setSelected(i == vm.layerProperty().get());
         }
     }
 
@@ -759,14 +763,16 @@ public final class MultiHeadView extends BorderPane implements LessonView, Expor
         for (int i = 0; i < n; i++) {
             int h = i;
             Heatmap m = map(ScaleMode.SIGNED);
-            m.cellSizeProperty().bind(em(1.1));
-            m.maxPlotSizeProperty().bind(em(n > 16 ? 8 : 13));
-            m.minRowHeightProperty().bind(em(n > 16 ? 0.7 : 1.0));
+            m.cellSizeProperty().bind(em(2));
+            m.maxPlotSizeProperty().bind(em(n > 16 ? 8 : n > 8 ? 16 : 24));
+            m.minRowHeightProperty().bind(em(n > 16 ? 1 : 2));
             m.setId("multihead-z-" + i);
             Label title = new Label("Z" + NumberText.subscript(i));
-            title.getStyleClass().add("card-title");
-            title.setStyle("-fx-text-fill: " + HeadColors.css(i) + ";");
-            VBox card = new VBox(title, m);
+            title.getStyleClass().addAll("card-title", "z-title");
+            Rectangle swatch = new Rectangle(14, 14, HeadColors.of(i));
+            HBox head = new HBox(6, swatch, title);
+            head.setAlignment(Pos.CENTER_LEFT);
+            VBox card = new VBox(head, m);
             card.getStyleClass().add("stage-card");
             card.setMaxWidth(Region.USE_PREF_SIZE);
             card.addEventFilter(MouseEvent.MOUSE_CLICKED, e -> vm.headProperty().set(h));
@@ -934,7 +940,8 @@ public final class MultiHeadView extends BorderPane implements LessonView, Expor
     private Object[] concatArgs() {
         Result r = vm.result();
         return r == null ? new Object[] {0, 0, 0}
-                : new Object[] {r.heads() - 1, r.trace().concat().rows(), r.trace().concat().cols()};
+                : new Object[] {"Z" + NumberText.subscript(Math.max(0, r.heads() - 1)), r.trace().concat().rows(),
+                        r.trace().concat().cols()};
     }
 
     private Object[] woArgs() {

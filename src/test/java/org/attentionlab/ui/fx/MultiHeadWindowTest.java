@@ -147,8 +147,7 @@ class MultiHeadWindowTest {
         assertEquals(List.of("deep", "learning", "is", "fun"), view.lines().leftTokensProperty().get());
         assertEquals(4, view.focusHeatmap().getData().rows());
         assertNotNull(view.focusHeatmap().cellText(0, 0), "4 × 4 cells are big enough to carry their weights");
-        assertEquals(8, view.headHeatmap(7).getData() == null ? 0 : 8);
-        FxScreens.save(stage.getScene(), "multihead-attend-4-tokens-en");
+        assertNotNull(view.headHeatmap(7).getData(), "a heatmap for each of the 8 heads");
     }
 
     @Test
@@ -209,7 +208,7 @@ class MultiHeadWindowTest {
         assertEquals(512, view.concatHeatmap().getData().cols());
         assertEquals(64, view.concatHeatmap().columnGroupProperty().get(), "a line between each head's 64 columns");
         assertFalse(robot.lookup("6  拼接后乘 W_O").queryAll().isEmpty(), "the step bar is in Chinese");
-        assertEquals(8, view.legendButton(7) == null ? 0 : 8);
+        assertNotNull(view.legendButton(7), "a legend button for each of the 8 heads");
         robot.interact(() -> view.applyLessonState(lesson.steps().get(3).state()));
         assertEquals(Stage.ATTEND, view.viewModel().stageProperty().get());
         assertEquals(3, view.viewModel().headProperty().get());
