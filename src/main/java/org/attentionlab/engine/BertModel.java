@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.attentionlab.engine.trace.BertOutput;
+import org.attentionlab.engine.trace.EncoderLayerTrace;
 import org.attentionlab.engine.trace.MaskPrediction;
 import org.attentionlab.engine.trace.Matrix;
 import org.attentionlab.engine.trace.TokenPrediction;
@@ -255,6 +256,31 @@ public final class BertModel {
                 : "";
         return new BertOutput(in.inputIds(), in.tokenTypeIds(), in.attentionMask(), attentions, hidden, pooled,
                 originalLength, notice);
+    }
+
+    /**
+     * Every stage of one encoder layer for {@code input} (after any truncation): its input
+     * h_layer (T, H), each head's Q, K, V, scores, weights and output Z_i, the concatenation,
+     * W^O and the rest of the layer (section 3.2.2 of Vaswani et al.; BERT's post-LN layer). The
+     * layers below run without tracing. The weights equal {@link #forward}'s for that layer.
+     *
+     * @param layer from 0 to L − 1
+     */
+    public EncoderLayerTrace traceLayer(BertInput input, int layer) {
+        Objects.requireNonNull(input, "input");
+        if (layer < 0 || layer >= layers.size()) {
+            throw new IllegalArgumentException("layer is " + layer + "; expected 0 to " + (layers.size() - 1)
+                    + " (num_hidden_layers is " + layers.size() + ")");
+        }
+        BertInput in = fit(input);
+        int t = in.length();
+        int h = config.hiddenSize();
+        Mask mask = mask(in);
+        INDArray state = embed(in).reshape(1, t, h); // -> (1, T, H)
+        for (int i = 0; i < layer; i++) {
+            state = layers.get(i).forward(state, mask);
+        }
+        return layers.get(layer).trace(state.reshape(t, h), mask);
     }
 
     /**

@@ -54,13 +54,25 @@ public final class ViewCatalog {
                     List.of(
                             optional("text", ValueType.text(), "the input sentence"),
                             optional("heads", ValueType.integer(1, 64), "number of heads h"),
-                            optional("dModel", ValueType.integer(1, 4096), "d_model (must be divisible by heads)"),
+                            optional("dModel", ValueType.integer(1, 1024), "d_model (must be divisible by heads)"),
                             optional("layer", ValueType.integer(0, 47), "which layer (0 = first)"),
                             optional("head", ValueType.integer(0, 63), "which head is in focus (0 = first)"),
                             optional("stage", ValueType.oneOf("sentence", "embed", "project", "attend", "heads", "concat"),
                                     "the step of the lecture's six in focus"),
-                            optional("seed", ValueType.integer(0, Integer.MAX_VALUE), "seed for the weights")),
-                    List.of("heads", "concat", "output", "controls", "formula")),
+                            optional("seed", ValueType.integer(0, Integer.MAX_VALUE), "seed for the weights"),
+                            // --- multi-head view and real models (branch mh)
+                            optional("pair", ValueType.text(), "a second sentence (B); with a model, [CLS] A [SEP] B [SEP]"),
+                            optional("split", ValueType.oneOf("whitespace", "characters"), "how random weights split the text"),
+                            optional("source", ValueType.oneOf("random", "model"),
+                                    "seeded random weights (default) or the model the user opened"),
+                            optional("layers", ValueType.integer(1, 12), "number of layers for random weights"),
+                            optional("aggregate", ValueType.oneOf("none", "mean", "max", "mean-layers", "max-layers", "rollout"),
+                                    "how the heads are combined"),
+                            optional("hideSpecial", ValueType.bool(), "hide attention to [CLS]/[SEP] and renormalise the rows"),
+                            optional("pairFilter", ValueType.oneOf("all", "a-to-a", "a-to-b", "b-to-a", "b-to-b"),
+                                    "which part of a sentence pair's attention is shown"),
+                            optional("shownHeads", ValueType.integers(0, 63), "the heads switched on (default all)")),
+                    List.of("heads", "concat", "output", "controls", "formula", "steps", "lines", "aggregate")),
             new ViewSpec("pe", "the sinusoidal positional encoding: curves per dimension and the position × dimension heatmap",
                     List.of(
                             optional("positions", ValueType.integer(1, 10000), "number of positions (pos_max)"),
@@ -119,7 +131,18 @@ public final class ViewCatalog {
                             optional("pitch", ValueType.number(-90, 90), "the 3-D plot's tilt, in degrees")),
                     List.of("plot", "table", "input", "pca", "controls")),
             new ViewSpec("text", "text and figures only, no interactive view (the Seq2Seq introduction, summaries)",
-                    List.of(), List.of())));
+                    List.of(), List.of()),
+            // --- real models (branch mh)
+            new ViewSpec("model", "the BERT model the user opened: every layer × head as a thumbnail, and fill-mask",
+                    List.of(
+                            optional("text", ValueType.text(), "the sentence run through the model"),
+                            optional("pair", ValueType.text(), "a second sentence (B)"),
+                            optional("hideSpecial", ValueType.bool(), "hide attention to [CLS]/[SEP] and renormalise the rows"),
+                            optional("layer", ValueType.integer(0, 47), "the layer of the thumbnail marked (0 = first)"),
+                            optional("head", ValueType.integer(0, 63), "the head of the thumbnail marked (0 = first)"),
+                            optional("masked", ValueType.text(), "the fill-mask sentence, with [MASK]"),
+                            optional("topK", ValueType.integer(1, 20), "how many predictions per [MASK]")),
+                    List.of("controls", "grid", "fill-mask"))));
 
     private final Map<String, ViewSpec> views;
 

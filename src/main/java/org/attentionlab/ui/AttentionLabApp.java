@@ -23,6 +23,12 @@ import org.attentionlab.ui.pe.PeView;
 import org.attentionlab.ui.pe.PeViewModel;
 import org.attentionlab.ui.embedding.EmbeddingView;
 import org.attentionlab.ui.embedding.EmbeddingViewModel;
+import org.attentionlab.ui.model.ModelLoader;
+import org.attentionlab.ui.model.ModelView;
+import org.attentionlab.ui.model.ModelViewModel;
+import org.attentionlab.ui.model.OpenModelAction;
+import org.attentionlab.ui.multihead.MultiHeadView;
+import org.attentionlab.ui.multihead.MultiHeadViewModel;
 import org.attentionlab.ui.qkv.QkvView;
 import org.attentionlab.ui.qkv.QkvViewModel;
 import org.attentionlab.ui.shell.CjkFonts;
@@ -105,6 +111,14 @@ public final class AttentionLabApp extends Application {
         List<Page> pages = new ArrayList<>();
         QkvViewModel qkv = new QkvViewModel(engine, executors);
         pages.add(new Page("qkv", "nav.qkv", () -> new QkvView(qkv, services)));
+        // --- multi-head and real models (one loaded BERT checkpoint shared by both views)
+        ModelLoader models = new ModelLoader(engine, executors);
+        MultiHeadViewModel multihead = new MultiHeadViewModel(engine, executors, models.modelProperty());
+        pages.add(new Page("multihead", "nav.multihead", () -> new MultiHeadView(multihead, services)));
+        ModelViewModel model = new ModelViewModel(executors, models);
+        // the action needs the window and the shell, which need the pages: the page is built later, on first show
+        java.util.concurrent.atomic.AtomicReference<OpenModelAction> openModel = new java.util.concurrent.atomic.AtomicReference<>();
+        pages.add(new Page("model", "nav.model", () -> new ModelView(model, services, openModel.get())));
         // positional encoding and masks (issue 3, views 3 and 4)
         PeViewModel pe = new PeViewModel(executors);
         pages.add(new Page("pe", "nav.pe", () -> new PeView(pe, services)));
@@ -118,6 +132,18 @@ public final class AttentionLabApp extends Application {
         pages.add(new Page("bleu", "nav.bleu", () -> new BleuView(bleu, i18n, appearance, services.formulas(), executors)));
         ShellViewModel shell = new ShellViewModel(i18n, appearance, engine, executors, pages);
         MainWindow window = new MainWindow(shell, CjkFonts.choose(Font.getFamilies()).orElse(null));
+        openModel.set(new OpenModelAction(i18n, models, services.settings(), executors, () -> window.scene().getWindow(),
+                () -> shell.show("model")));
+        window.addFileMenuItems(openModel.get().menuItem());
+        model.openerProperty().set((text, pair, layer, head, hide) -> {
+            multihead.showModelHead(text, pair, layer, head, hide);
+            shell.show("multihead");
+        });
+        models.errorProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                shell.showNotice(i18n.format(now.key(), now.args().toArray()));
+            }
+        });
         return new Ui(window, shell);
     }
 }

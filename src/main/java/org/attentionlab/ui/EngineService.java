@@ -1,9 +1,15 @@
 package org.attentionlab.ui;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.DoubleConsumer;
+
 import org.attentionlab.engine.AttentionWeights;
 import org.attentionlab.engine.BackendInfo;
 import org.attentionlab.engine.Mask;
 import org.attentionlab.engine.ModelConfig;
+import org.attentionlab.engine.trace.EncoderLayerTrace;
 import org.attentionlab.engine.trace.MultiHeadTrace;
 
 /**
@@ -29,5 +35,26 @@ public interface EngineService {
      */
     default java.util.Optional<ModelEmbeddings> bertEmbeddings() {
         return java.util.Optional.empty();
+    }
+
+    /**
+     * Every layer of a post-LN encoder (section 3.1) with seeded Glorot weights, run on {@code x}
+     * (T, d_model) without a mask, each layer traced: its input, every head, the concatenation, W^O,
+     * the residuals and norms. {@code config.layers()} layers, d_ff from the config.
+     */
+    default List<EncoderLayerTrace> encoderTrace(double[][] x, ModelConfig config, long seed) {
+        throw new UnsupportedOperationException("this engine does not run encoder stacks");
+    }
+
+    /**
+     * Loads a Hugging Face BERT folder: {@code config.json}, {@code model.safetensors} and
+     * {@code vocab.txt} (the views need it to tokenize).
+     *
+     * @param progress receives the fraction read, 0 to 1, on the calling thread
+     * @throws IllegalArgumentException (a {@code ModelFileException}) naming the file and every problem
+     * @throws IOException if a file cannot be read
+     */
+    default BertSession openBert(Path folder, DoubleConsumer progress) throws IOException {
+        throw new UnsupportedOperationException("this engine does not load BERT checkpoints");
     }
 }

@@ -53,6 +53,7 @@ public final class MainWindow {
     private final StackPane content = new StackPane();
     private final Label backendLabel = new Label();
     private final Label backendWarning = new Label("⚠");
+    private Menu fileMenu;
     private String fontSheet;
     private final ExportActions exports;
 
@@ -115,6 +116,15 @@ public final class MainWindow {
         stage.setMinHeight(600);
     }
 
+    /** Adds actions that views contribute (File → Open model…) at the top of the File menu. */
+    public void addFileMenuItems(MenuItem... items) {
+        // opening things come first, above export and quit, with a separator after them
+        fileMenu.getItems().addAll(0, java.util.List.of(items));
+        if (!(fileMenu.getItems().get(items.length) instanceof SeparatorMenuItem)) {
+            fileMenu.getItems().add(items.length, new SeparatorMenuItem());
+        }
+    }
+
     // ---------------------------------------------------------------- parts
 
     private MenuBar menuBar() {
@@ -136,6 +146,7 @@ public final class MainWindow {
             csv.setDisable(!exports.canExport());
         });
         file.getItems().addAll(png, csv, new SeparatorMenuItem(), quit);
+        fileMenu = file;
 
         Menu view = menu("menu.view");
         MenuItem fullScreen = item("menu.view.fullScreen", new KeyCodeCombination(KeyCode.F11));

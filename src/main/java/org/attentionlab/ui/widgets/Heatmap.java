@@ -53,6 +53,7 @@ public class Heatmap extends Region {
     private static final int HATCH_DARK = 0xFFB4B4B4;
     private static final int HATCH_LIGHT = 0xFFE8E8E8;
     private static final int GRID = 0xFFFFFFFF;
+    private static final int GROUP_EDGE = 0xFF000000;
     /** Marks a masked cell in the colour array (alpha 0 never occurs in an opaque map). */
     private static final int MASKED = 0x00000000;
     /** Most cells that still get a number drawn in them. */
@@ -72,6 +73,8 @@ public class Heatmap extends Region {
     private final ObjectProperty<Consumer<String>> onEditError = new SimpleObjectProperty<>(this, "onEditError");
     private final StringProperty maskedText = new SimpleStringProperty(this, "maskedText", NumberText.NEG_INFINITY);
     private final BooleanProperty colorBarVisible = new SimpleBooleanProperty(this, "colorBarVisible", true);
+    private final IntegerProperty columnGroup = new SimpleIntegerProperty(this, "columnGroup", 0);
+    private final DoubleProperty minRowHeight = new SimpleDoubleProperty(this, "minRowHeight", 0);
 
     private final ImageView cells = new ImageView();
     private final Pane valueLayer = new Pane();
@@ -179,6 +182,11 @@ public class Heatmap extends Region {
             requestLayout();
         });
         cellSize.addListener(x -> requestLayout());
+        minRowHeight.addListener(x -> requestLayout());
+        columnGroup.addListener(x -> {
+            imageDirty = true;
+            requestLayout();
+        });
         maxPlotSize.addListener(x -> requestLayout());
         colorBarVisible.addListener(x -> requestLayout());
         selectedCell.addListener(x -> placeSelection());
@@ -283,6 +291,24 @@ public class Heatmap extends Region {
         return colorBarVisible;
     }
 
+    /**
+     * Columns come in blocks of this many (e.g. one block per head in Concat(Z₀ … Z_{h−1})): a
+     * separator line is drawn between blocks. 0 (the default) draws none.
+     */
+    public IntegerProperty columnGroupProperty() {
+        return columnGroup;
+    }
+
+    /**
+     * Rows at least this tall (pixels, capped by {@link #cellSizeProperty()} and by
+     * {@link #maxPlotSizeProperty()} over the row count) even when many columns make the cells
+     * narrow, so that a 2 × 512 matrix is a readable strip rather than two lines of pixels. 0 (the
+     * default) keeps the cells square.
+     */
+    public DoubleProperty minRowHeightProperty() {
+        return minRowHeight;
+    }
+
     // ---------------------------------------------------------------- queries for views and tests
 
     /** The text drawn in cell (row, col), or null when the cells are too small to carry numbers. */
@@ -301,7 +327,7 @@ public class Heatmap extends Region {
         if (g == null || row >= g.rows || col >= g.cols) {
             return null;
         }
-        return new javafx.geometry.BoundingBox(g.plotX + col * g.cell, g.plotY + row * g.cell, g.cell, g.cell);
+        return new javafx.geometry.BoundingBox(g.plotX + col * g.cell, g.plotY + row * g.cellH, g.cell, g.cellH);
     }
 
     /** Whether a cell editor is open. */
@@ -436,7 +462,7 @@ public class Heatmap extends Region {
             return null;
         }
         int c = (int) (x / g.cell);
-        int r = (int) (y / g.cell);
+        int r = (int) (y / g.cellH);
         if (r < 0 || c < 0 || r >= m.rows() || c >= m.cols()) {
             return null;
         }
@@ -462,6 +488,8 @@ public class Heatmap extends Region {
         int rows;
         int cols;
         double cell;
+        /** Row height: equal to cell unless {@link #minRowHeight} makes rows taller. */
+        double cellH;
         double textH;
         double rowLabelW;
         boolean colsRotated;
@@ -486,6 +514,9 @@ public class Heatmap extends Region {
         g.rows = m.rows();
         g.cols = m.cols();
         g.cell = cell;
+        g.cellH = minRowHeight.get() > 0
+                ? Math.max(cell, Math.min(minRowHeight.get(), Math.min(cellSize.get(), maxPlotSize.get() / Math.max(1, g.rows))))
+                : cell;
         ensureLabels();
         probe.applyCss();
         g.textH = Math.ceil(probe.getLayoutBounds().getHeight());
@@ -504,7 +535,7 @@ public class Heatmap extends Region {
         g.plotX = snappedLeftInset() + g.rowLabelW;
         g.plotY = snappedTopInset() + g.colLabelH;
         g.plotW = Math.round(g.cols * cell);
-        g.plotH = Math.round(g.rows * cell);
+        g.plotH = Math.round(g.rows * g.cellH);
         g.barW = Math.round(g.textH * 0.8);
         g.barX = g.plotX + g.plotW + gap * 1.5;
         double barLabelW = 0;
@@ -582,7 +613,7 @@ public class Heatmap extends Region {
             }
         }
         boolean resized = geometry == null || geometry.plotW != g.plotW || geometry.plotH != g.plotH
-                || geometry.cell != g.cell;
+                || geometry.cell != g.cell || geometry.cellH != g.cellH;
         geometry = g;
         if (colorsDirty) {
             computeColors(m);
@@ -637,13 +668,13 @@ public class Heatmap extends Region {
     }
 
     private void layoutLabels(Geometry g) {
-        int rowStep = Math.max(1, (int) Math.ceil(g.textH / g.cell));
+        int rowStep = Math.max(1, (int) Math.ceil(g.textH / g.cellH));
         for (int i = 0; i < rowTexts.size(); i++) {
             Text t = rowTexts.get(i);
             boolean show = i % rowStep == 0;
             t.setVisible(show);
             Bounds b = t.getLayoutBounds();
-            t.relocate(g.plotX - g.textH * 0.3 - b.getWidth(), g.plotY + (i + 0.5) * g.cell - b.getHeight() / 2);
+            t.relocate(g.plotX - g.textH * 0.3 - b.getWidth(), g.plotY + (i + 0.5) * g.cellH - b.getHeight() / 2);
         }
         double across = g.colsRotated ? g.textH : 0;
         int colStep = g.colsRotated ? Math.max(1, (int) Math.ceil(across / g.cell)) : 1;
@@ -689,7 +720,7 @@ public class Heatmap extends Region {
         if (fits) {
             for (Text t : valueTexts) {
                 Bounds b = t.getLayoutBounds();
-                if (b.getWidth() > g.cell - 4 || b.getHeight() > g.cell) {
+                if (b.getWidth() > g.cell - 4 || b.getHeight() > g.cellH) {
                     fits = false;
                     break;
                 }
@@ -702,7 +733,7 @@ public class Heatmap extends Region {
                 for (int j = 0; j < m.cols(); j++) {
                     Text t = valueTexts[i * m.cols() + j];
                     Bounds b = t.getLayoutBounds();
-                    t.relocate((j + 0.5) * g.cell - b.getWidth() / 2, (i + 0.5) * g.cell - b.getHeight() / 2);
+                    t.relocate((j + 0.5) * g.cell - b.getWidth() / 2, (i + 0.5) * g.cellH - b.getHeight() / 2);
                 }
             }
         }
@@ -823,8 +854,8 @@ public class Heatmap extends Region {
         double w = selection.getStrokeWidth();
         selection.setVisible(true);
         selection.setWidth(Math.max(2, g.cell - w));
-        selection.setHeight(Math.max(2, g.cell - w));
-        selection.relocate(g.plotX + s.col() * g.cell, g.plotY + s.row() * g.cell);
+        selection.setHeight(Math.max(2, g.cellH - w));
+        selection.relocate(g.plotX + s.col() * g.cell, g.plotY + s.row() * g.cellH);
     }
 
     private void placeEditor() {
@@ -834,8 +865,8 @@ public class Heatmap extends Region {
             return;
         }
         double w = Math.max(g.cell, g.textH * 5);
-        double h = Math.max(g.cell, g.textH * 1.6);
-        editor.resizeRelocate(g.plotX + (c.col() + 0.5) * g.cell - w / 2, g.plotY + (c.row() + 0.5) * g.cell - h / 2,
+        double h = Math.max(g.cellH, g.textH * 1.6);
+        editor.resizeRelocate(g.plotX + (c.col() + 0.5) * g.cell - w / 2, g.plotY + (c.row() + 0.5) * g.cellH - h / 2,
                 w, h);
     }
 
@@ -890,18 +921,32 @@ public class Heatmap extends Region {
             colIdx[x] = Math.min(g.cols - 1, (int) (x / g.cell));
             colEdge[x] = x > 0 && colIdx[x] != colIdx[x - 1];
         }
-        boolean grid = g.cell >= 12;
+        boolean grid = g.cell >= 12 && g.cellH >= 12;
+        // a 2-pixel separator at the start of every block of columns (after the first)
+        boolean[] groupEdge = new boolean[w];
+        int group = columnGroup.get();
+        if (group > 0) {
+            int start = 0;
+            for (int x = 0; x < w; x++) {
+                if (colEdge[x]) {
+                    start = x;
+                }
+                groupEdge[x] = colIdx[x] > 0 && colIdx[x] % group == 0 && x - start < 2;
+            }
+        }
         int[] pixels = new int[w * h];
         int prevRow = -1;
         for (int y = 0; y < h; y++) {
-            int row = Math.min(g.rows - 1, (int) (y / g.cell));
+            int row = Math.min(g.rows - 1, (int) (y / g.cellH));
             boolean rowEdge = row != prevRow && y > 0;
             prevRow = row;
             int base = row * g.cols;
             int off = y * w;
             for (int x = 0; x < w; x++) {
                 int c = cellColors[base + colIdx[x]];
-                if (grid && (rowEdge || colEdge[x])) {
+                if (groupEdge[x]) {
+                    c = GROUP_EDGE;
+                } else if (grid && (rowEdge || colEdge[x])) {
                     c = GRID;
                 } else if (c == MASKED) {
                     c = ((x + y) / 5) % 2 == 0 ? HATCH_DARK : HATCH_LIGHT;

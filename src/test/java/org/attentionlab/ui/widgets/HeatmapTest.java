@@ -38,13 +38,16 @@ class HeatmapTest {
         System.setProperty("headless.geometry", "1920x1080-32");
     }
 
-    private final Heatmap big = new Heatmap();
-    private final Heatmap small = new Heatmap();
+    // made in start(): a Heatmap needs the toolkit, which is not up when the test instance is created
+    private Heatmap big;
+    private Heatmap small;
     private final List<CellEdit> edits = new ArrayList<>();
     private Scene scene;
 
     @Start
     void start(Stage stage) {
+        big = new Heatmap();
+        small = new Heatmap();
         SplittableRandom r = new SplittableRandom(1);
         double[][] a = new double[512][512];
         for (double[] row : a) {
@@ -130,5 +133,32 @@ class HeatmapTest {
             }
         }
         return c;
+    }
+
+    @Test
+    void aWideMatrixGetsReadableRowsAndSeparatorsBetweenColumnBlocks(FxRobot robot) {
+        double[][] strip = new double[2][512];
+        for (int j = 0; j < 512; j++) {
+            strip[0][j] = Math.sin(j);
+            strip[1][j] = Math.cos(j);
+        }
+        robot.interact(() -> {
+            big.rowLabelsProperty().set(List.of("deep", "learning"));
+            big.colLabelsProperty().set(List.of());
+            big.setData(Matrix.of(strip));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds square = big.cellBounds(0, 0);
+        assertEquals(square.getWidth(), square.getHeight(), 1e-9, "square cells by default");
+        robot.interact(() -> {
+            big.minRowHeightProperty().set(30);
+            big.columnGroupProperty().set(64);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Bounds cell = big.cellBounds(1, 3);
+        assertEquals(30, cell.getHeight(), 1e-9, "rows as tall as asked");
+        assertEquals(square.getWidth(), cell.getWidth(), 1e-9, "columns as narrow as before");
+        assertEquals(big.cellBounds(0, 3).getMinY() + 30, cell.getMinY(), 1e-9);
+        FxScreens.save(scene, "heatmap-wide-strip");
     }
 }
