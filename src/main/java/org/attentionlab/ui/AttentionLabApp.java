@@ -127,7 +127,7 @@ public final class AttentionLabApp extends Application {
         pages.add(new Page("tokenizer", "nav.tokenizer",
                 () -> new TokenizerView(new TokenizerViewModel(executors), i18n, appearance)));
         pages.add(new Page("embedding", "nav.embedding",
-                () -> new EmbeddingView(new EmbeddingViewModel(engine, executors), i18n, appearance)));
+                () -> new EmbeddingView(new EmbeddingViewModel(engine, executors, models.modelProperty()), i18n, appearance)));
         BleuViewModel bleu = new BleuViewModel(executors);
         pages.add(new Page("bleu", "nav.bleu", () -> new BleuView(bleu, i18n, appearance, services.formulas(), executors)));
         ShellViewModel shell = new ShellViewModel(i18n, appearance, engine, executors, pages);

@@ -46,6 +46,14 @@ public interface BertSession {
     /** Every stage of one layer (from 0): its input, each head's Q, K, V, weights and Z_i, the concatenation and W^O. */
     EncoderLayerTrace traceLayer(Encoding encoding, int layer);
 
+    /**
+     * The model's token, segment and position tables with its vocabulary, for the embedding view;
+     * empty when this session cannot hand them out.
+     */
+    default java.util.Optional<ModelEmbeddings> embeddings() {
+        return java.util.Optional.empty();
+    }
+
     /** The {@code k} most probable tokens at each {@code [MASK]} position (empty when there is none). */
     List<MaskPrediction> fillMask(Encoding encoding, int k);
 }

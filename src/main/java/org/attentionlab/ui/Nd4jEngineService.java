@@ -67,12 +67,17 @@ public final class Nd4jEngineService implements EngineService {
         }
         BertCheckpoint ckpt = BertCheckpoint.load(folder, Precision.FLOAT32, progress);
         BertTokenizer tokenizer = new BertTokenizer(ckpt.vocabulary().orElseThrow(), ckpt.lowerCase());
-        return new Session(ckpt.folder(), ckpt.config(), ckpt.model(), tokenizer);
+        return new Session(ckpt.folder(), ckpt.config(), ckpt.model(), tokenizer, ckpt.lowerCase());
     }
 
     /** A loaded checkpoint; its model's arrays never leave it. */
-    private record Session(Path folder, BertConfig config, BertModel model, BertTokenizer tokenizer)
+    private record Session(Path folder, BertConfig config, BertModel model, BertTokenizer tokenizer, boolean lowerCase)
             implements BertSession {
+
+        @Override
+        public java.util.Optional<ModelEmbeddings> embeddings() {
+            return java.util.Optional.of(new ModelEmbeddings(name(), model.embeddingTables(), tokenizer.vocabulary(), lowerCase));
+        }
 
         @Override
         public boolean hasMlmHead() {

@@ -119,7 +119,8 @@ public final class EmbeddingViewModel {
     }
 
     /** Everything the background needs; immutable. */
-    record Request(String text, String pair, int dims, long seed, List<WordVector> words, PcaSource pcaSource) {
+    record Request(String text, String pair, int dims, long seed, List<WordVector> words, PcaSource pcaSource,
+                   Optional<ModelEmbeddings> model) {
     }
 
     /** What came back. */
@@ -128,6 +129,7 @@ public final class EmbeddingViewModel {
     }
 
     private final EngineService engine;
+    private final javafx.beans.value.ObservableValue<? extends org.attentionlab.ui.BertSession> model;
     private final LatestOnly latest;
     private final AtomicReference<Vocabulary> shipped = new AtomicReference<>();
 
@@ -169,7 +171,19 @@ public final class EmbeddingViewModel {
     private Message wordProblem;
 
     public EmbeddingViewModel(EngineService engine, UiExecutors executors) {
+        this(engine, executors, new javafx.beans.property.SimpleObjectProperty<>());
+    }
+
+    /**
+     * @param model the BERT checkpoint the user opened (File → Open model…), or a value holding
+     *              null: when one is loaded, BERT's input adds up its own token, segment and
+     *              position rows, split with its own vocabulary
+     */
+    public EmbeddingViewModel(EngineService engine, UiExecutors executors,
+                              javafx.beans.value.ObservableValue<? extends org.attentionlab.ui.BertSession> model) {
         this.engine = Objects.requireNonNull(engine, "engine");
+        this.model = Objects.requireNonNull(model, "model");
+        model.addListener(o -> recomputeInput());
         this.latest = new LatestOnly(executors);
         words.addListener(o -> recompute());
         highlight.addListener(o -> recompute());
@@ -583,14 +597,20 @@ public final class EmbeddingViewModel {
             return;
         }
         Request r = new Request(text.get() == null ? "" : text.get(), pairMode.get() ? pair.get() : null, d, seed.get(),
-                wordProblem == null ? words.get() : List.of(), pcaSource.get());
+                wordProblem == null ? words.get() : List.of(), pcaSource.get(), loadedModel());
         latest.submit(() -> compute(r), this::apply, e -> error.set(Message.of("embedding.error.input",
                 String.valueOf(e.getMessage()))));
     }
 
+    /** The loaded model's tables, read on the FX thread when a request is made. */
+    private Optional<ModelEmbeddings> loadedModel() {
+        org.attentionlab.ui.BertSession session = model.getValue();
+        return session == null ? Optional.empty() : session.embeddings();
+    }
+
     /** Runs on the background executor. */
     Result compute(Request r) {
-        Optional<ModelEmbeddings> model = engine.bertEmbeddings();
+        Optional<ModelEmbeddings> model = r.model().isPresent() ? r.model() : engine.bertEmbeddings();
         Vocabulary vocab;
         boolean lower;
         EmbeddingTables tables;

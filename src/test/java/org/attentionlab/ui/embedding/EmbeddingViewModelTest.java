@@ -271,6 +271,65 @@ class EmbeddingViewModelTest {
     }
 
     @Test
+    void theModelOpenedInTheAppReplacesTheSeededTablesAndClosingItBringsThemBack() {
+        javafx.beans.property.ObjectProperty<org.attentionlab.ui.BertSession> opened =
+                new javafx.beans.property.SimpleObjectProperty<>();
+        EmbeddingViewModel app = new EmbeddingViewModel(new ModelOnly(Optional::empty), UiExecutors.direct(), opened);
+        app.textProperty().set("w7 w11 w5");
+        app.pairProperty().set("w9 w14");
+        app.dimsProperty().set(6);
+        assertEquals("embedding.source.seeded", app.inputSourceProperty().get().key());
+        opened.set(new GoldenSession());
+        assertEquals(Message.of("embedding.source.model", "golden-test-model", 20, 6), app.inputSourceProperty().get());
+        assertAllClose(app.inputProperty().get().sum(), Golden.matrix(GOLDEN.get("input").get("sum")), 1e-12, 1e-14, "sum");
+        opened.set(null);
+        assertEquals("embedding.source.seeded", app.inputSourceProperty().get().key());
+    }
+
+    /** A "loaded checkpoint" that only hands out the golden tables. */
+    private static final class GoldenSession implements org.attentionlab.ui.BertSession {
+        @Override
+        public java.nio.file.Path folder() {
+            return java.nio.file.Path.of("golden-test-model");
+        }
+
+        @Override
+        public Optional<ModelEmbeddings> embeddings() {
+            return Optional.of(goldenModel());
+        }
+
+        @Override
+        public org.attentionlab.engine.BertConfig config() {
+            throw new UnsupportedOperationException("not used by the embedding view");
+        }
+
+        @Override
+        public boolean hasMlmHead() {
+            return false;
+        }
+
+        @Override
+        public org.attentionlab.text.BertTokenizer tokenizer() {
+            throw new UnsupportedOperationException("not used by the embedding view");
+        }
+
+        @Override
+        public org.attentionlab.engine.trace.BertOutput forward(org.attentionlab.text.Encoding encoding) {
+            throw new UnsupportedOperationException("not used by the embedding view");
+        }
+
+        @Override
+        public org.attentionlab.engine.trace.EncoderLayerTrace traceLayer(org.attentionlab.text.Encoding encoding, int layer) {
+            throw new UnsupportedOperationException("not used by the embedding view");
+        }
+
+        @Override
+        public List<org.attentionlab.engine.trace.MaskPrediction> fillMask(org.attentionlab.text.Encoding encoding, int k) {
+            throw new UnsupportedOperationException("not used by the embedding view");
+        }
+    }
+
+    @Test
     void aLongSentenceShowsItsFirst32Tokens() {
         vm.pairModeProperty().set(false);
         vm.textProperty().set("the weather is nice today ".repeat(10));
