@@ -124,8 +124,15 @@ public final class AttentionLabApp extends Application {
         pages.add(new Page("pe", "nav.pe", () -> new PeView(pe, services)));
         MaskViewModel mask = new MaskViewModel(executors);
         pages.add(new Page("mask", "nav.mask", () -> new MaskView(mask, services)));
-        pages.add(new Page("tokenizer", "nav.tokenizer",
-                () -> new TokenizerView(new TokenizerViewModel(executors), i18n, appearance)));
+        TokenizerViewModel tokenizer = new TokenizerViewModel(executors);
+        pages.add(new Page("tokenizer", "nav.tokenizer", () -> new TokenizerView(tokenizer, i18n, appearance)));
+        // a model opened with File → Open model brings its own vocabulary to the tokenizer view
+        models.modelProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                tokenizer.openVocabulary(now.folder().resolve(org.attentionlab.io.BertCheckpoint.VOCAB));
+                tokenizer.casedProperty().set(!now.tokenizer().lowerCase());
+            }
+        });
         pages.add(new Page("embedding", "nav.embedding",
                 () -> new EmbeddingView(new EmbeddingViewModel(engine, executors, models.modelProperty()), i18n, appearance)));
         BleuViewModel bleu = new BleuViewModel(executors);
