@@ -4,6 +4,9 @@ import org.attentionlab.engine.AttentionWeights;
 import org.attentionlab.engine.BackendInfo;
 import org.attentionlab.engine.Mask;
 import org.attentionlab.engine.ModelConfig;
+import org.attentionlab.engine.Precision;
+import org.attentionlab.engine.ScaledDotProductAttention;
+import org.attentionlab.engine.trace.AttentionTrace;
 import org.attentionlab.engine.trace.MultiHeadTrace;
 
 /**
@@ -21,4 +24,13 @@ public interface EngineService {
 
     /** Self-attention of {@code x} (T, d_model) with every stage of every head traced. */
     MultiHeadTrace selfAttention(double[][] x, ModelConfig config, AttentionWeights weights, Mask mask);
+
+    /**
+     * Scaled dot-product attention on Q (T, d_k), K (S, d_k), V (S, d_v) given directly, every
+     * stage traced (cross-attention examples, where the query does not come from the keys' X).
+     */
+    default AttentionTrace attention(double[][] q, double[][] k, double[][] v, Mask mask, boolean scaled,
+                                     Precision precision) {
+        return ScaledDotProductAttention.trace(q, k, v, mask, scaled, precision);
+    }
 }

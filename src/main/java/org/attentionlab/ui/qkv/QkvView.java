@@ -24,6 +24,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
+import org.attentionlab.lesson.StateMap;
 import org.attentionlab.ui.Appearance;
 import org.attentionlab.ui.EnumCells;
 import org.attentionlab.ui.EnumText;
@@ -32,6 +33,7 @@ import org.attentionlab.ui.qkv.QkvViewModel.InputMode;
 import org.attentionlab.ui.qkv.QkvViewModel.Message;
 import org.attentionlab.ui.qkv.QkvViewModel.Split;
 import org.attentionlab.ui.qkv.QkvViewModel.Stage;
+import org.attentionlab.ui.shell.LessonView;
 import org.attentionlab.ui.widgets.Heatmap;
 import org.attentionlab.ui.widgets.ScaleMode;
 
@@ -39,9 +41,10 @@ import org.attentionlab.ui.widgets.ScaleMode;
  * The Q/K/V view (issue 3, view 1): on the left the input and the model settings; in the middle
  * X and the weights, the projections Q, K, V and the pipeline QKᵀ → ÷√d_k → + M → softmax → ·V,
  * each a labelled heatmap beside its formula; on the right the derivation of the selected weight.
- * Only binds to {@link QkvViewModel}.
+ * Only binds to {@link QkvViewModel}. A lesson step drives it as view {@code qkv} (see
+ * {@link QkvLessonState} for what its state keys mean).
  */
-public final class QkvView extends BorderPane {
+public final class QkvView extends BorderPane implements LessonView {
 
     private final QkvViewModel vm;
     private final I18n i18n;
@@ -50,6 +53,12 @@ public final class QkvView extends BorderPane {
     private final VBox derivationBox = new VBox();
     private final javafx.beans.property.BooleanProperty panelsShown =
             new javafx.beans.property.SimpleBooleanProperty(this, "panelsShown", true);
+    private final javafx.beans.property.DoubleProperty zoom =
+            new javafx.beans.property.SimpleDoubleProperty(this, "zoom", 1);
+    private Node left;
+    private Node right;
+    private VBox stagesBox;
+    private List<String> lessonPanels = QkvLessonState.PANELS;
 
     public QkvView(QkvViewModel vm, I18n i18n, Appearance appearance) {
         this.vm = vm;
@@ -57,16 +66,14 @@ public final class QkvView extends BorderPane {
         this.appearance = appearance;
         getStyleClass().add("qkv-view");
         setId("qkv-view");
-        Node left = scroll(controls(), "qkv-controls-scroll");
-        Node right = scroll(derivation(), "qkv-derivation-scroll");
+        left = scroll(controls(), "qkv-controls-scroll");
+        right = scroll(derivation(), "qkv-derivation-scroll");
         setLeft(left);
         setCenter(scroll(stages(), "qkv-stages-scroll"));
         setRight(right);
         // presenter: F9 gives the whole width to the matrices and back
-        panelsShown.addListener((obs, was, now) -> {
-            setLeft(now ? left : null);
-            setRight(now ? right : null);
-        });
+        panelsShown.addListener(o -> updatePanels());
+        lessonSupport();
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.F9) {
                 panelsShown.set(!panelsShown.get());
@@ -192,6 +199,7 @@ public final class QkvView extends BorderPane {
 
     private Node stages() {
         VBox box = new VBox();
+        stagesBox = box;
         box.getStyleClass().add("qkv-stages");
         box.spacingProperty().bind(appearance.em(0.8));
         box.paddingProperty().bind(Bindings.createObjectBinding(
@@ -233,11 +241,11 @@ public final class QkvView extends BorderPane {
         map.scaleModeProperty().set(stage.scaleMode());
         map.colorMapProperty().bind(stage.scaleMode() == ScaleMode.UNIT ? appearance.sequentialMapProperty()
                 : appearance.divergingMapProperty());
-        map.cellSizeProperty().bind(appearance.em(2.9));
-        map.maxPlotSizeProperty().bind(appearance.em(26));
+        map.cellSizeProperty().bind(appearance.em(2.9).multiply(zoom));
+        map.maxPlotSizeProperty().bind(appearance.em(26).multiply(zoom));
         map.maskedTextProperty().bind(i18n.text("qkv.masked"));
         if (stage.rowsAreTokens()) {
-            map.rowLabelsProperty().bind(vm.tokensProperty());
+            map.rowLabelsProperty().bind(stage == Stage.K || stage == Stage.V ? vm.tokensProperty() : vm.queryTokensProperty());
         }
         if (stage.tokensByTokens()) {
             map.colLabelsProperty().bind(vm.tokensProperty());
@@ -287,6 +295,7 @@ public final class QkvView extends BorderPane {
     private void fillDerivation() {
         Derivation d = vm.derivationProperty().get();
         List<String> tokens = vm.tokensProperty().get();
+        List<String> queries = vm.queryTokensProperty().get();
         Label title = new Label();
         title.getStyleClass().add("section-title");
         title.setWrapText(true);
@@ -299,7 +308,7 @@ public final class QkvView extends BorderPane {
             derivationBox.getChildren().add(empty);
             return;
         }
-        String qi = tokens.size() > d.row() ? tokens.get(d.row()) : String.valueOf(d.row() + 1);
+        String qi = queries.size() > d.row() ? queries.get(d.row()) : String.valueOf(d.row() + 1);
         String kj = tokens.size() > d.col() ? tokens.get(d.col()) : String.valueOf(d.col() + 1);
         title.setText(i18n.format("qkv.derivation.titleCell", qi, kj));
         for (Derivation.Step s : d.steps()) {
@@ -310,6 +319,118 @@ public final class QkvView extends BorderPane {
             math.getStyleClass().add(s.result() ? "step-result" : "step-math");
             math.setWrapText(true);
             derivationBox.getChildren().addAll(caption, math);
+        }
+    }
+
+    // ---------------------------------------------------------------- lessons
+
+    @Override
+    public String lessonViewName() {
+        return "qkv";
+    }
+
+    /** Shows a lesson step's complete {@code qkv} state (absent keys take their defaults). */
+    @Override
+    public void applyLessonState(StateMap state) {
+        QkvLessonState.Mapped m = QkvLessonState.map(state);
+        lessonPanels = m.panels();
+        zoom.set(m.zoom());
+        vm.applySetup(m.setup());
+        updatePanels();
+    }
+
+    @Override
+    public javafx.beans.property.ReadOnlyBooleanProperty busyProperty() {
+        return vm.busyProperty();
+    }
+
+    /** The zoom of the heatmaps, 1 = normal (a lesson's {@code zoom}). */
+    public javafx.beans.property.DoubleProperty zoomProperty() {
+        return zoom;
+    }
+
+    /** The panels shown ({@link QkvLessonState#PANELS} names), as the last lesson step set them. */
+    public List<String> lessonPanels() {
+        return lessonPanels;
+    }
+
+    /** Whether the card of a stage is shown (panels, and X and the weights only when Q/K/V are not given). */
+    public boolean isShown(Stage stage) {
+        Node card = heatmaps.get(stage).getParent();
+        return card.isVisible();
+    }
+
+    private void lessonSupport() {
+        // X and the weights reappear when the user leaves a given-Q/K/V example
+        vm.stageProperty(Stage.X).addListener(o -> updatePanels());
+        vm.focusProperty().addListener((obs, old, now) -> showFocus(now));
+        updatePanels();
+    }
+
+    private void updatePanels() {
+        setLeft(panelsShown.get() && lessonPanels.contains("controls") ? left : null);
+        setRight(panelsShown.get() && lessonPanels.contains("formula") ? right : null);
+        boolean formulas = lessonPanels.contains("formula");
+        for (Stage s : Stage.values()) {
+            String panel = switch (s) {
+                case X, WQ, WK, WV -> "inputs";
+                case Q, K, V -> "projections";
+                case SCORES, SCALED, MASKED -> "scores";
+                case WEIGHTS -> "weights";
+                case OUTPUT -> "output";
+            };
+            boolean inputs = s == Stage.X || s == Stage.WQ || s == Stage.WK || s == Stage.WV;
+            Node card = heatmaps.get(s).getParent();
+            show(card, lessonPanels.contains(panel) && !(inputs && vm.isGiven()));
+            card.lookupAll(".formula").forEach(n -> show(n, formulas));
+            card.lookupAll(".formula-box").forEach(n -> show(n, formulas));
+        }
+        // a section shows when any of its cards does; an arrow when cards stand on both sides of it
+        List<Node> rows = stagesBox.getChildren();
+        for (int i = 1; i < rows.size(); i += 2) {
+            if (rows.get(i) instanceof FlowPane flow) {
+                List<Node> items = flow.getChildren();
+                boolean any = false;
+                for (int j = 0; j < items.size(); j++) {
+                    if (items.get(j) instanceof Label arrow) {
+                        boolean before = items.subList(0, j).stream().anyMatch(n -> !(n instanceof Label) && n.isVisible());
+                        boolean after = items.subList(j + 1, items.size()).stream()
+                                .anyMatch(n -> !(n instanceof Label) && n.isVisible());
+                        show(arrow, before && after);
+                    } else {
+                        any |= items.get(j).isVisible();
+                    }
+                }
+                show(flow, any);
+                show(rows.get(i - 1), any);
+            }
+        }
+    }
+
+    private static void show(Node n, boolean on) {
+        n.setVisible(on);
+        n.setManaged(on);
+    }
+
+    /** Frames the stage a lesson points at and scrolls it into view. */
+    private void showFocus(Stage stage) {
+        for (Map.Entry<Stage, Heatmap> e : heatmaps.entrySet()) {
+            Node card = e.getValue().getParent();
+            card.getStyleClass().remove("stage-focus");
+            if (e.getKey() == stage) {
+                card.getStyleClass().add("stage-focus");
+            }
+        }
+        if (stage != null && getCenter() instanceof ScrollPane scroll) {
+            javafx.application.Platform.runLater(() -> {
+                Node card = heatmaps.get(stage).getParent();
+                double content = scroll.getContent().getLayoutBounds().getHeight();
+                double viewport = scroll.getViewportBounds().getHeight();
+                if (content > viewport) {
+                    double y = scroll.getContent().sceneToLocal(card.localToScene(0, 0)).getY();
+                    scroll.setVvalue(Math.max(0, Math.min(1, (y - viewport * 0.1) / (content - viewport))));
+                }
+            });
         }
     }
 
