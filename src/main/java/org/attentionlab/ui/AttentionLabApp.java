@@ -15,6 +15,7 @@ import javafx.stage.Stage;
 import org.attentionlab.Logging;
 import org.attentionlab.io.AppDirs;
 import org.attentionlab.io.SettingsStore;
+import org.attentionlab.ui.lessons.LessonPlayer;
 import org.attentionlab.ui.qkv.QkvView;
 import org.attentionlab.ui.qkv.QkvViewModel;
 import org.attentionlab.ui.shell.CjkFonts;
@@ -53,6 +54,7 @@ public final class AttentionLabApp extends Application {
         stage.setMaximized(true);
         stage.show();
         ui.shell().loadBackend();
+        ui.shell().show(LessonPlayer.PAGE_ID); // a class starts from the lesson library
         settings.notice().ifPresent(n -> ui.shell().showNotice(i18n.format("shell.notice.settings", n)));
         // jlatexmath loads its fonts on first use (about a second): pay that now, off the FX thread
         executors.background().execute(formulas::warmUp);
@@ -74,8 +76,8 @@ public final class AttentionLabApp extends Application {
         });
     }
 
-    /** The built window and its view-model. */
-    public record Ui(MainWindow window, ShellViewModel shell) {
+    /** The built window, its view-model and the lesson player. */
+    public record Ui(MainWindow window, ShellViewModel shell, LessonPlayer lessons) {
     }
 
     /**
@@ -95,8 +97,11 @@ public final class AttentionLabApp extends Application {
         List<Page> pages = new ArrayList<>();
         QkvViewModel qkv = new QkvViewModel(engine, executors);
         pages.add(new Page("qkv", "nav.qkv", () -> new QkvView(qkv, i18n, appearance)));
+        LessonPlayer lessons = new LessonPlayer(services, LessonPlayer.defaultLibrary());
+        pages.add(lessons.page());
         ShellViewModel shell = new ShellViewModel(i18n, appearance, engine, executors, pages);
         MainWindow window = new MainWindow(shell, CjkFonts.choose(Font.getFamilies()).orElse(null));
-        return new Ui(window, shell);
+        lessons.attach(shell, window);
+        return new Ui(window, shell, lessons);
     }
 }
