@@ -68,6 +68,8 @@ public final class LessonPlayer {
     private MainWindow window;
     private LessonProgress progress;
     private double fontBefore = Appearance.DEFAULT_FONT_SIZE;
+    /** The navigation list while presenter mode hides it. */
+    private javafx.scene.Node hiddenNavigation;
 
     /**
      * @param libraryFolder the lessons folder to list, or null when there is none (see {@link #defaultLibrary()})
@@ -101,7 +103,12 @@ public final class LessonPlayer {
         view = new LessonsView(vm, library, steps, services.appearance(), node -> window.root().setRight(node),
                 window.scene().widthProperty());
         String css = Objects.requireNonNull(LessonPlayer.class.getResource("/org/attentionlab/ui/attention-lab.css")).toExternalForm();
-        teacher = new TeacherWindow(vm, i18n, CjkFonts.choose(Font.getFamilies()).orElse(null), css, this::installKeys);
+        teacher = new TeacherWindow(vm, i18n, CjkFonts.choose(Font.getFamilies()).orElse(null), css, scene -> {
+            installKeys(scene);
+            // the teacher's window has no menu bar: the presenter keys work there too
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), this::togglePresenter);
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F6), () -> showTeacher(false));
+        });
         installKeys(window.scene());
         menus(i18n);
         vm.loadLibrary(libraryFolder);
@@ -128,14 +135,17 @@ public final class LessonPlayer {
     }
 
     /**
-     * Presenter mode on or off: full screen and the presenter font size, and with a second screen
-     * attached the teacher's window on it. Off restores the font size and the window.
+     * Presenter mode on or off: full screen, the presenter font size, the navigation list put away
+     * (the view and the step panel need the width at that size; Ctrl+1…9 still switch views), and
+     * with a second screen attached the teacher's window on it. Off restores all of it.
      */
     public void togglePresenter() {
         Appearance a = services.appearance();
         if (!presenting.get()) {
             fontBefore = a.getFontSize();
             a.fontSizeProperty().set(Math.max(fontBefore, PRESENTER_FONT_SIZE));
+            hiddenNavigation = window.root().getLeft();
+            window.root().setLeft(null);
             shell.fullScreenProperty().set(true);
             presenting.set(true);
             if (Screen.getScreens().size() > 1) {
@@ -143,6 +153,10 @@ public final class LessonPlayer {
             }
         } else {
             a.fontSizeProperty().set(fontBefore);
+            if (hiddenNavigation != null) {
+                window.root().setLeft(hiddenNavigation);
+                hiddenNavigation = null;
+            }
             shell.fullScreenProperty().set(false);
             presenting.set(false);
             showTeacher(false);
@@ -171,11 +185,17 @@ public final class LessonPlayer {
         }
     }
 
-    /** Opens a lesson folder (or a folder of lesson folders) from anywhere and shows the library; remembered for the next run. */
+    /**
+     * Opens a lesson folder (or a folder of lesson folders) from anywhere and shows the library
+     * (closing the open lesson); remembered for the next run.
+     */
     public void openFolder(Path folder) {
         services.settings().put(OPENED_FOLDER_KEY, folder.toAbsolutePath().normalize().toString());
         progress.saveSoon();
         vm.openFolder(folder);
+        if (vm.lessonProperty().get() != null) {
+            vm.close(); // the user is choosing what to open next: the library shows
+        }
         shell.show(PAGE_ID);
     }
 

@@ -5,7 +5,6 @@ import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.effect.GaussianBlur;
 import javafx.scene.layout.StackPane;
 
 import org.attentionlab.ui.Appearance;
@@ -16,7 +15,8 @@ import org.attentionlab.ui.shell.LessonView;
  * step (or a step whose view is missing) it shows the step panel in the middle, at reading
  * width. For a step with a view, the shell shows that view's page and the step panel is docked
  * beside it ({@code dock}). While a question waits for the student's prediction, the step's view
- * is blurred: its numbers would give the answer away.
+ * is veiled (nearly transparent: its numbers would give the answer away, its layout stays). A veil
+ * rather than a blur: a blur of a full-screen view costs seconds per frame in software rendering.
  */
 final class LessonsView extends StackPane {
 
@@ -25,8 +25,9 @@ final class LessonsView extends StackPane {
     private final StepPane steps;
     private final StackPane reading = new StackPane();
     private final Consumer<Node> dock;
-    private final GaussianBlur blur = new GaussianBlur(28);
-    private Node blurred;
+    /** The opacity of a veiled view: its shapes show, its numbers cannot be read. */
+    static final double VEIL = 0.07;
+    private Node veiled;
 
     LessonsView(LessonPlayerViewModel vm, LibraryPane library, StepPane steps, Appearance appearance, Consumer<Node> dock,
                 javafx.beans.value.ObservableDoubleValue windowWidth) {
@@ -47,8 +48,8 @@ final class LessonsView extends StackPane {
             return Math.max(em * 22, Math.min(em * 30, windowWidth.get() * 0.34));
         }, appearance.fontSizeProperty(), windowWidth));
         vm.placementProperty().addListener(o -> place());
-        vm.revealedProperty().addListener(o -> updateBlur());
-        vm.viewProperty().addListener(o -> updateBlur());
+        vm.revealedProperty().addListener(o -> updateVeil());
+        vm.viewProperty().addListener(o -> updateVeil());
         getChildren().setAll(library);
         place();
     }
@@ -71,19 +72,19 @@ final class LessonsView extends StackPane {
                 getChildren().setAll(library);
             }
         }
-        updateBlur();
+        updateVeil();
     }
 
-    private void updateBlur() {
+    private void updateVeil() {
         LessonView v = vm.viewProperty().get();
         Node target = v instanceof Node n && !vm.revealedProperty().get() ? n : null;
-        if (blurred != null && blurred != target) {
-            blurred.setEffect(null);
+        if (veiled != null && veiled != target) {
+            veiled.setOpacity(1);
         }
         if (target != null) {
-            target.setEffect(blur);
+            target.setOpacity(VEIL);
         }
-        blurred = target;
+        veiled = target;
     }
 
     /** Whether the step panel is docked beside a view (else on this page or not shown). */

@@ -87,7 +87,7 @@ final class MarkdownView {
                 }
             }
             grid.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            return grid;
+            return new FitWidth(grid); // cells wrap first; a table still too wide shrinks to the panel
         }
         if (b instanceof Markdown.Code c) {
             Label code = new Label(c.text());
@@ -99,7 +99,9 @@ final class MarkdownView {
     }
 
     private static Node cell(List<Span> spans, String style) {
-        StackPane p = new StackPane(flow(spans));
+        TextFlow f = new CellFlow();
+        fill(f, spans);
+        StackPane p = new StackPane(f);
         p.getStyleClass().add(style);
         p.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return p;
@@ -108,6 +110,11 @@ final class MarkdownView {
     /** One text flow; every run is a Text node with its style classes. */
     static TextFlow flow(List<Span> spans) {
         TextFlow f = new TextFlow();
+        fill(f, spans);
+        return f;
+    }
+
+    private static void fill(TextFlow f, List<Span> spans) {
         for (Span s : spans) {
             Text t = new Text(s.text());
             t.getStyleClass().add("md-text");
@@ -122,6 +129,36 @@ final class MarkdownView {
             }
             f.getChildren().add(t);
         }
-        return f;
+    }
+
+    /**
+     * A table cell: it wraps between words (or between Chinese characters) but never inside a
+     * word, so a narrow table column reads "weather", not "weathe / r".
+     */
+    static final class CellFlow extends TextFlow {
+        @Override
+        protected double computeMinWidth(double height) {
+            double widest = 0;
+            for (Node n : getChildren()) {
+                if (n instanceof Text t) {
+                    widest = Math.max(widest, widestPiece(t.getText(), t.getFont()));
+                }
+            }
+            return Math.ceil(widest) + snappedLeftInset() + snappedRightInset();
+        }
+
+        private static double widestPiece(String text, javafx.scene.text.Font font) {
+            java.text.BreakIterator lines = java.text.BreakIterator.getLineInstance();
+            lines.setText(text);
+            Text probe = new Text();
+            probe.setFont(font);
+            double widest = 0;
+            int start = lines.first();
+            for (int end = lines.next(); end != java.text.BreakIterator.DONE; start = end, end = lines.next()) {
+                probe.setText(text.substring(start, end).strip());
+                widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+            }
+            return widest;
+        }
     }
 }

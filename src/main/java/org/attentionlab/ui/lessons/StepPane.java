@@ -47,6 +47,7 @@ final class StepPane extends BorderPane {
     private final Label lessonTitle = new Label();
     private final Label counter = new Label();
     private final Formula formula;
+    private final FitWidth formulaBox;
     private final Button back = new Button();
     private final Button next = new Button();
     private final Button showAnswer = new Button();
@@ -59,6 +60,7 @@ final class StepPane extends BorderPane {
         setId("step-panel");
         formula = new Formula(formulas, executors);
         formula.setId("step-formula");
+        formulaBox = new FitWidth(formula);
         content.getStyleClass().add("step-content");
         content.setFillWidth(true);
         ScrollPane scroll = new ScrollPane(content);
@@ -167,7 +169,7 @@ final class StepPane extends BorderPane {
         content.getChildren().add(text);
         formula.setLatex(step.formula().orElse(""));
         if (step.formula().isPresent()) {
-            content.getChildren().add(formula);
+            content.getChildren().add(formulaBox);
         }
         step.figure().ifPresent(f -> content.getChildren().add(figure(lesson, f, locale)));
     }

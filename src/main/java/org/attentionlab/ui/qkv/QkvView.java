@@ -59,6 +59,8 @@ public final class QkvView extends BorderPane implements LessonView {
     private Node right;
     private VBox stagesBox;
     private List<String> lessonPanels = QkvLessonState.PANELS;
+    /** A lesson step was applied: frame its stage once the result is in. */
+    private boolean scrollToFocus;
 
     public QkvView(QkvViewModel vm, I18n i18n, Appearance appearance) {
         this.vm = vm;
@@ -335,8 +337,13 @@ public final class QkvView extends BorderPane implements LessonView {
         QkvLessonState.Mapped m = QkvLessonState.map(state);
         lessonPanels = m.panels();
         zoom.set(m.zoom());
+        scrollToFocus = true;
         vm.applySetup(m.setup());
         updatePanels();
+        if (!vm.busyProperty().get()) {
+            scrollToFocus = false;
+            showFocus(vm.focusProperty().get());
+        }
     }
 
     @Override
@@ -354,7 +361,11 @@ public final class QkvView extends BorderPane implements LessonView {
         return lessonPanels;
     }
 
-    /** Whether the card of a stage is shown (panels, and X and the weights only when Q/K/V are not given). */
+    /**
+     * Whether the card of a stage is shown (panels, and X and the weights only when Q/K/V are not
+     * given). Panel {@code controls} is the input and settings column, {@code formula} the worked
+     * derivation of the highlighted weight; the others are the rows of cards.
+     */
     public boolean isShown(Stage stage) {
         Node card = heatmaps.get(stage).getParent();
         return card.isVisible();
@@ -364,13 +375,19 @@ public final class QkvView extends BorderPane implements LessonView {
         // X and the weights reappear when the user leaves a given-Q/K/V example
         vm.stageProperty(Stage.X).addListener(o -> updatePanels());
         vm.focusProperty().addListener((obs, old, now) -> showFocus(now));
+        // the cards only have their size once the result is in: scroll to a lesson's stage then
+        vm.busyProperty().addListener((obs, was, now) -> {
+            if (!now && scrollToFocus) {
+                scrollToFocus = false;
+                showFocus(vm.focusProperty().get());
+            }
+        });
         updatePanels();
     }
 
     private void updatePanels() {
         setLeft(panelsShown.get() && lessonPanels.contains("controls") ? left : null);
         setRight(panelsShown.get() && lessonPanels.contains("formula") ? right : null);
-        boolean formulas = lessonPanels.contains("formula");
         for (Stage s : Stage.values()) {
             String panel = switch (s) {
                 case X, WQ, WK, WV -> "inputs";
@@ -382,8 +399,6 @@ public final class QkvView extends BorderPane implements LessonView {
             boolean inputs = s == Stage.X || s == Stage.WQ || s == Stage.WK || s == Stage.WV;
             Node card = heatmaps.get(s).getParent();
             show(card, lessonPanels.contains(panel) && !(inputs && vm.isGiven()));
-            card.lookupAll(".formula").forEach(n -> show(n, formulas));
-            card.lookupAll(".formula-box").forEach(n -> show(n, formulas));
         }
         // a section shows when any of its cards does; an arrow when cards stand on both sides of it
         List<Node> rows = stagesBox.getChildren();
@@ -423,6 +438,10 @@ public final class QkvView extends BorderPane implements LessonView {
         }
         if (stage != null && getCenter() instanceof ScrollPane scroll) {
             javafx.application.Platform.runLater(() -> {
+                scroll.getContent().applyCss();
+                if (scroll.getContent() instanceof javafx.scene.Parent p) {
+                    p.layout();
+                }
                 Node card = heatmaps.get(stage).getParent();
                 double content = scroll.getContent().getLayoutBounds().getHeight();
                 double viewport = scroll.getViewportBounds().getHeight();
