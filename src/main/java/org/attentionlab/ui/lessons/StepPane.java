@@ -3,7 +3,6 @@ package org.attentionlab.ui.lessons;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -19,7 +18,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-import org.attentionlab.lesson.Bilingual;
 import org.attentionlab.lesson.Figure;
 import org.attentionlab.lesson.Lesson;
 import org.attentionlab.lesson.Question;
@@ -260,10 +258,5 @@ final class StepPane extends BorderPane {
             });
         });
         return slot;
-    }
-
-    /** The text of the step in the current language (for the teacher's window). */
-    static String text(Optional<Bilingual> b, Locale locale) {
-        return b.map(x -> x.get(locale)).orElse("");
     }
 }
