@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -54,7 +56,7 @@ public final class LessonPlayerViewModel {
         VIEW,
         /** A {@code text} step: the step panel on the player's page. */
         READING,
-        /** A step whose view is not in this build: a message and the step panel on the player's page. */
+        /** A step whose view is not in this build (or failed to show it): a message and the step panel on the player's page. */
         MISSING
     }
 
@@ -81,6 +83,8 @@ public final class LessonPlayerViewModel {
     private record Loaded(Path folder, Optional<Lesson> lesson, List<LessonProblem> problems) {
     }
 
+    private static final Logger LOG = Logger.getLogger(LessonPlayerViewModel.class.getName());
+
     private final ViewRegistry views;
     private final LessonProgress progress;
     private final UiExecutors executors;
@@ -98,6 +102,7 @@ public final class LessonPlayerViewModel {
     private final ReadOnlyObjectWrapper<Placement> placement = new ReadOnlyObjectWrapper<>(this, "placement", Placement.NONE);
     private final ReadOnlyObjectWrapper<LessonView> view = new ReadOnlyObjectWrapper<>(this, "view");
     private final ReadOnlyStringWrapper missingView = new ReadOnlyStringWrapper(this, "missingView", "");
+    private final ReadOnlyStringWrapper viewProblem = new ReadOnlyStringWrapper(this, "viewProblem", "");
     private final ReadOnlyBooleanWrapper revealed = new ReadOnlyBooleanWrapper(this, "revealed", true);
     private final ReadOnlyObjectWrapper<Integer> answer = new ReadOnlyObjectWrapper<>(this, "answer");
     private final ReadOnlyObjectWrapper<Instant> stepStarted = new ReadOnlyObjectWrapper<>(this, "stepStarted");
@@ -268,6 +273,11 @@ public final class LessonPlayerViewModel {
         return missingView.getReadOnlyProperty();
     }
 
+    /** Why the step's view (which exists) could not show the step, or empty; the step then shows as {@link Placement#MISSING}. */
+    public ReadOnlyStringProperty viewProblemProperty() {
+        return viewProblem.getReadOnlyProperty();
+    }
+
     /** False while the step's question waits for the student's prediction; the step's text, formula and view then stay hidden. */
     public ReadOnlyBooleanProperty revealedProperty() {
         return revealed.getReadOnlyProperty();
@@ -324,6 +334,7 @@ public final class LessonPlayerViewModel {
         step.set(null);
         view.set(null);
         missingView.set("");
+        viewProblem.set("");
         revealed.set(true);
         answer.set(null);
         placement.set(Placement.NONE);
@@ -373,18 +384,30 @@ public final class LessonPlayerViewModel {
         if (s.view().equals("text")) {
             view.set(null);
             missingView.set("");
+            viewProblem.set("");
             placement.set(Placement.READING);
             views.showPlayer();
         } else {
             Optional<LessonView> v = views.find(s.view());
+            String failure = null;
             if (v.isPresent()) {
-                v.get().applyLessonState(s.state());
+                try {
+                    v.get().applyLessonState(s.state());
+                } catch (RuntimeException e) {
+                    // the contract says a view shows its own errors; one that throws still must not stop the class
+                    LOG.log(Level.WARNING, "view '" + s.view() + "' could not show step '" + s.id() + "'", e);
+                    failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                }
+            }
+            if (v.isPresent() && failure == null) {
                 missingView.set("");
+                viewProblem.set("");
                 view.set(v.get());
                 placement.set(Placement.VIEW);
                 views.show(v.get());
             } else {
                 view.set(null);
+                viewProblem.set(failure == null ? "" : failure);
                 missingView.set(s.view());
                 placement.set(Placement.MISSING);
                 views.showPlayer();

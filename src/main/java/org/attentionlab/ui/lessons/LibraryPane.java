@@ -144,9 +144,12 @@ final class LibraryPane extends BorderPane {
             right.getStyleClass().add("lesson-card-side");
             card.getChildren().add(right);
             card.setOnMouseClicked(e -> {
-                if (e.getClickCount() == 1 && !(e.getTarget() instanceof Button)) {
-                    vm.open(l);
+                for (Node n = e.getTarget() instanceof Node t ? t : null; n != null && n != card; n = n.getParent()) {
+                    if (n instanceof Button) {
+                        return; // the button opens it
+                    }
                 }
+                vm.open(l);
             });
         } else {
             card.setId("lesson-card-broken-" + item.name());

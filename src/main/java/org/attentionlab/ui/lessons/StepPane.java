@@ -147,7 +147,9 @@ final class StepPane extends BorderPane {
         lessonTitle.setText(String.format(Locale.ROOT, "%02d  ", lesson.order()) + lesson.title().get(locale));
         counter.setText(i18n.format("lessons.stepOf", vm.stepIndexProperty().get() + 1, lesson.steps().size()));
         if (vm.placementProperty().get() == LessonPlayerViewModel.Placement.MISSING) {
-            Label missing = new Label(i18n.format("lessons.missingView", vm.missingViewProperty().get()));
+            String problem = vm.viewProblemProperty().get();
+            Label missing = new Label(problem.isEmpty() ? i18n.format("lessons.missingView", vm.missingViewProperty().get())
+                    : i18n.format("lessons.viewFailed", vm.missingViewProperty().get(), problem));
             missing.getStyleClass().add("step-missing");
             missing.setWrapText(true);
             missing.setId("step-missing");

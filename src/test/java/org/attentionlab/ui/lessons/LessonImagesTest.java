@@ -25,6 +25,11 @@ import org.testfx.framework.junit5.ApplicationExtension;
 @ExtendWith(ApplicationExtension.class)
 class LessonImagesTest {
 
+    static {
+        // if this class starts the toolkit, the headless screen must fit the 1080p windows of later tests
+        System.setProperty("headless.geometry", "1920x1080-32");
+    }
+
     @TempDir
     Path lesson;
 

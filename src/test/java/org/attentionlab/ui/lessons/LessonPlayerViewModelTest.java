@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LessonPlayerViewModelTest {
 
     /** A view that remembers what it was asked to show. */
-    static final class FakeView implements LessonView {
+    static class FakeView implements LessonView {
         final String name;
         final List<StateMap> applied = new ArrayList<>();
         final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
@@ -196,6 +196,28 @@ class LessonPlayerViewModelTest {
         assertEquals(Placement.MISSING, vm.placementProperty().get());
         assertEquals("mask", vm.missingViewProperty().get());
         assertEquals("player", registry.shown.get(registry.shown.size() - 1));
+    }
+
+    @Test
+    void aViewThatThrowsDoesNotStopTheLesson() {
+        FakeView broken = new FakeView("qkv") {
+            @Override
+            public void applyLessonState(StateMap state) {
+                throw new IllegalStateException("no engine");
+            }
+        };
+        FakeRegistry r = new FakeRegistry(broken);
+        LessonPlayerViewModel vm = new LessonPlayerViewModel(r,
+                new LessonProgress(SettingsStore.inMemory(), Runnable::run, why -> { }), UiExecutors.direct(),
+                latex -> Optional.empty(), clock);
+        vm.loadLibrary(Path.of("lessons"));
+        vm.open("cross-attention");
+        assertEquals(Placement.MISSING, vm.placementProperty().get());
+        assertEquals("no engine", vm.viewProblemProperty().get());
+        assertEquals("qkv", vm.missingViewProperty().get());
+        vm.close();
+        vm.open("seq2seq");
+        assertEquals("", vm.viewProblemProperty().get());
     }
 
     @Test
