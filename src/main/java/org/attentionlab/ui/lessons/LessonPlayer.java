@@ -37,7 +37,8 @@ import org.attentionlab.ui.widgets.FormulaRenderer;
 /**
  * The lesson player put together: its page in the navigation (the library), the step panel
  * docked beside the view a step drives, the step keys (←/→, PageUp/PageDown as presentation
- * clickers send them, Home/End, 1–8 to answer), File → Open lesson folder…, and presenter mode
+ * clickers send them, Home/End, 1–8 to answer, ↑/↓ to scroll the step's text), File → Open
+ * lesson folder…, and presenter mode
  * (View → Presenter mode, F5: full screen, large type, the teacher's window on a second screen;
  * View → Teacher's window, F6, opens it on any screen).
  *
@@ -267,6 +268,14 @@ public final class LessonPlayer {
         window.findMenu("menu.view").ifPresent(m -> m.getItems().addAll(new SeparatorMenuItem(), present, notes));
     }
 
+    /** Whether a focused control needs ↑/↓ itself (a list, a drop-down, a spinner, a heatmap's selection…). */
+    private static boolean usesArrows(javafx.scene.Node focus) {
+        return focus instanceof javafx.scene.control.ListView || focus instanceof javafx.scene.control.ComboBoxBase
+                || focus instanceof javafx.scene.control.Spinner || focus instanceof javafx.scene.control.Slider
+                || focus instanceof javafx.scene.control.ScrollPane || focus instanceof javafx.scene.control.TreeView
+                || focus instanceof javafx.scene.control.TableView || focus instanceof org.attentionlab.ui.widgets.Heatmap;
+    }
+
     /** The step keys, on the main window and on the teacher's. */
     private void installKeys(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -292,6 +301,9 @@ public final class LessonPlayer {
                     action = vm::last;
                 } else if (digit >= 0 && !vm.revealedProperty().get()) {
                     action = () -> vm.answer(digit);
+                } else if ((c == KeyCode.DOWN || c == KeyCode.UP) && !usesArrows(scene.getFocusOwner())) {
+                    int lines = c == KeyCode.DOWN ? 3 : -3;
+                    action = () -> view.scrollSteps(lines);
                 }
             }
             if (action != null) {

@@ -87,6 +87,11 @@ final class LessonsView extends StackPane {
         veiled = target;
     }
 
+    /** Scrolls the step panel's text (↑/↓). */
+    void scrollSteps(int lines) {
+        steps.scrollLines(lines);
+    }
+
     /** Whether the step panel is docked beside a view (else on this page or not shown). */
     boolean docked() {
         return vm.placementProperty().get() == LessonPlayerViewModel.Placement.VIEW;

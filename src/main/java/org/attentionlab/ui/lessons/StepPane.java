@@ -49,6 +49,7 @@ final class StepPane extends BorderPane {
     private final Button back = new Button();
     private final Button next = new Button();
     private final Button showAnswer = new Button();
+    private final ScrollPane scroll;
 
     StepPane(LessonPlayerViewModel vm, I18n i18n, Appearance appearance, FormulaRenderer formulas, UiExecutors executors) {
         this.vm = vm;
@@ -61,7 +62,7 @@ final class StepPane extends BorderPane {
         formulaBox = new FitWidth(formula);
         content.getStyleClass().add("step-content");
         content.setFillWidth(true);
-        ScrollPane scroll = new ScrollPane(content);
+        scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("panel-scroll");
@@ -132,11 +133,22 @@ final class StepPane extends BorderPane {
         return box;
     }
 
+    /** Scrolls the step's text by {@code lines} lines (negative: up): ↑/↓ for a presenter whose text is longer than the screen. */
+    void scrollLines(int lines) {
+        double content = this.content.getLayoutBounds().getHeight();
+        double viewport = scroll.getViewportBounds().getHeight();
+        if (content > viewport) {
+            double line = 1.5 * counter.getFont().getSize(); // the counter's font follows the root size
+            scroll.setVvalue(Math.max(0, Math.min(1, scroll.getVvalue() + lines * line / (content - viewport))));
+        }
+    }
+
     /** Builds the panel for the current step, language and reveal state. */
     private void refresh() {
         Lesson lesson = vm.lessonProperty().get();
         Step step = vm.stepProperty().get();
         content.getChildren().clear();
+        scroll.setVvalue(0);
         if (lesson == null || step == null) {
             lessonTitle.setText("");
             counter.setText("");
@@ -183,40 +195,33 @@ final class StepPane extends BorderPane {
         prompt.setWrapText(true);
         box.getChildren().add(prompt);
         Integer chosen = vm.answerProperty().get();
-        boolean answered = vm.revealedProperty().get();
-        for (int i = 0; i < q.choices().size(); i++) {
-            int index = i;
-            Button choice = new Button((i + 1) + "   " + q.choices().get(i).get(locale));
-            choice.setId("choice-" + i);
-            choice.getStyleClass().add("question-choice");
-            choice.setWrapText(true);
-            choice.setMaxWidth(Double.MAX_VALUE);
-            choice.setAlignment(Pos.CENTER_LEFT);
-            choice.setFocusTraversable(false);
-            choice.setOnAction(e -> vm.answer(index));
-            if (answered) {
-                choice.setDisable(true);
-                if (i == q.answer()) {
-                    choice.getStyleClass().add("choice-right");
-                } else if (chosen != null && chosen == i) {
-                    choice.getStyleClass().add("choice-wrong");
-                }
+        if (!vm.revealedProperty().get()) {
+            for (int i = 0; i < q.choices().size(); i++) {
+                int index = i;
+                Button choice = new Button((i + 1) + "   " + q.choices().get(i).get(locale));
+                choice.setId("choice-" + i);
+                choice.getStyleClass().add("question-choice");
+                choice.setWrapText(true);
+                choice.setMaxWidth(Double.MAX_VALUE);
+                choice.setAlignment(Pos.CENTER_LEFT);
+                choice.setFocusTraversable(false);
+                choice.setOnAction(e -> vm.answer(index));
+                box.getChildren().add(choice);
             }
-            box.getChildren().add(choice);
+            return box;
         }
-        if (answered) {
-            String verdict = chosen == null || chosen < 0
-                    ? i18n.format("lessons.answerIs", q.choices().get(q.answer()).get(locale))
-                    : vm.answeredRight() ? i18n.get("lessons.right")
-                    : i18n.format("lessons.wrong", q.choices().get(q.answer()).get(locale));
-            Label feedback = new Label(verdict);
-            feedback.setId("question-feedback");
-            feedback.getStyleClass().add(vm.answeredRight() ? "question-right" : "question-wrong");
-            feedback.setWrapText(true);
-            Node explanation = MarkdownView.render(Markdown.parse(q.explanation().get(locale)), img -> new Label(img.alt()));
-            explanation.setId("question-explanation");
-            box.getChildren().addAll(feedback, explanation);
-        }
+        // answered: the choices make room for the verdict, the explanation and the step itself
+        String right = q.choices().get(q.answer()).get(locale);
+        String verdict = chosen == null || chosen < 0 ? i18n.format("lessons.answerIs", right)
+                : vm.answeredRight() ? i18n.format("lessons.right", right)
+                : i18n.format("lessons.wrong", q.choices().get(chosen).get(locale), right);
+        Label feedback = new Label(verdict);
+        feedback.setId("question-feedback");
+        feedback.getStyleClass().add(vm.answeredRight() ? "question-right" : "question-wrong");
+        feedback.setWrapText(true);
+        Node explanation = MarkdownView.render(Markdown.parse(q.explanation().get(locale)), img -> new Label(img.alt()));
+        explanation.setId("question-explanation");
+        box.getChildren().addAll(feedback, explanation);
         return box;
     }
 

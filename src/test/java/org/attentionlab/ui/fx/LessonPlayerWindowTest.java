@@ -186,7 +186,7 @@ class LessonPlayerWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(player().revealedProperty().get());
         assertEquals(1.0, view.getOpacity());
-        assertEquals("✓ Right.", text(robot, "#question-feedback"));
+        assertEquals("✓ Right: 高兴 (h₃).", text(robot, "#question-feedback"));
         assertTrue(showsText(robot, "#step-text", "0.452"));
         // the highlighted weight α₁,₃ as the view shows it: the cell and its derivation
         assertEquals("0.45", view.heatmap(Stage.WEIGHTS).cellText(0, 2));
@@ -237,9 +237,8 @@ class LessonPlayerWindowTest {
         waitForView(robot);
         robot.clickOn("#choice-0");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("✗ Not quite: the answer is \"高兴 (h₃)\".", text(robot, "#question-feedback"));
-        assertTrue(robot.lookup("#choice-0").query().getStyleClass().contains("choice-wrong"));
-        assertTrue(robot.lookup("#choice-2").query().getStyleClass().contains("choice-right"));
+        assertEquals("✗ Not quite: you chose \"我 (h₁)\"; the answer is \"高兴 (h₃)\".", text(robot, "#question-feedback"));
+        assertTrue(robot.lookup("#choice-0").queryAll().isEmpty(), "answered: the choices make room for the step");
         robot.interact(() -> player().open("self-attention"));
         waitForView(robot);
         int question = -1;
@@ -314,6 +313,12 @@ class LessonPlayerWindowTest {
         robot.type(KeyCode.DIGIT1);
         WaitForAsyncUtils.waitForFxEvents();
         FxScreens.save(stage.getScene(), "lesson-16-presenter-text-en");
+        javafx.scene.control.ScrollPane text = robot.lookup("#step-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        assertEquals(0.0, text.getVvalue());
+        robot.type(KeyCode.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(text.getVvalue() > 0, "↓ scrolls a step text longer than the screen");
+        assertEquals(0, player().stepIndexProperty().get(), "and does not step");
 
         robot.type(KeyCode.F6);
         WaitForAsyncUtils.waitForFxEvents();
