@@ -201,7 +201,10 @@ class AllLessonsPlayedTest {
         }
     }
 
-    /** What a view shows, as far as a test can read it: for Q/K/V every matrix, the labels, the highlight and the focus. */
+    /**
+     * What a view shows, as far as a test can read it: for Q/K/V every matrix, the labels, the
+     * highlight, the focus and the panels; for another view the matrices it exports.
+     */
     private static Object shown(LessonView view) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
             if (view instanceof QkvView qkv) {
@@ -213,7 +216,10 @@ class AllLessonsPlayedTest {
                         String.valueOf(qkv.viewModel().selectedProperty().get()), String.valueOf(qkv.viewModel().focusProperty().get()),
                         qkv.lessonPanels());
             }
-            // another view: its snapshot's pixels stand for what it shows
+            // another view: the matrices it shows (the Exportable contract), else its pixels
+            if (view instanceof org.attentionlab.ui.shell.Exportable e) {
+                return e.exportMatrices();
+            }
             javafx.scene.image.Image img = ((Node) view).snapshot(null, null);
             int[] argb = new int[(int) img.getWidth() * (int) img.getHeight()];
             img.getPixelReader().getPixels(0, 0, (int) img.getWidth(), (int) img.getHeight(),
