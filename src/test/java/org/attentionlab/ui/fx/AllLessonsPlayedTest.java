@@ -55,7 +55,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * shows must be those. Then every lesson is played backwards and each view must show exactly what
  * it showed going forwards. A step whose view is not in this build is reported as skipped, with
  * the view named (its checks still run first). The first step of each lesson is saved under
- * {@code target/screenshots/lessons/} in both languages.
+ * {@code target/screenshots/lessons/} in Chinese ({@code -Dattentionlab.lessonScreenshots=zh,en}
+ * adds English).
  */
 class AllLessonsPlayedTest {
 
@@ -262,9 +263,12 @@ class AllLessonsPlayedTest {
         String name = "lessons/" + lesson.folder().getFileName();
         fx(() -> player().reveal());
         waitUntil(() -> player().viewProperty().get() == null || !player().viewProperty().get().busyProperty().get());
-        FxScreens.save(stage.getScene(), name + "-en");
-        fx(() -> i18n.setLocale(Locale.SIMPLIFIED_CHINESE));
-        FxScreens.save(stage.getScene(), name + "-zh");
+        // one language by default (a 1080p PNG costs about a second); -Dattentionlab.lessonScreenshots=zh,en for both
+        for (String language : System.getProperty("attentionlab.lessonScreenshots", "zh").split(",")) {
+            Locale locale = language.strip().equals("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+            fx(() -> i18n.setLocale(locale));
+            FxScreens.save(stage.getScene(), name + "-" + locale.getLanguage());
+        }
         fx(() -> i18n.setLocale(Locale.ENGLISH));
     }
 }
