@@ -104,7 +104,7 @@ public final class LessonsCommand implements Runnable {
 
     /** Validates every lesson and runs every check. */
     @Command(name = "validate", mixinStandardHelpOptions = true,
-            description = {"Validate every lesson of DIR (format, views, state keys, assets) and recompute every number the lessons state.",
+            description = {"Validate every lesson of DIR (format, views, state keys, assets, formulas) and recompute every number the lessons state.",
                 "Exit 0 when all are valid; exit 2 listing every problem, one per line, as FILE:LINE: message."})
     static final class ValidateLessons implements Callable<Integer> {
 
@@ -119,6 +119,15 @@ public final class LessonsCommand implements Runnable {
         public Integer call() {
             LessonLibrary library = LessonLibrary.load(dir);
             List<LessonProblem> problems = new ArrayList<>(library.problems());
+            java.util.Set<Path> brokenFolders = new java.util.HashSet<>();
+            LatexFormulaCheck formulas = new LatexFormulaCheck();
+            for (Lesson l : library.lessons()) {
+                List<LessonProblem> bad = formulas.problems(l);
+                problems.addAll(bad);
+                if (!bad.isEmpty()) {
+                    brokenFolders.add(l.folder());
+                }
+            }
             List<CheckRunner.Outcome> outcomes = new CheckRunner().run(library.lessons());
             problems.addAll(CheckRunner.problems(outcomes));
             problems.sort(null);
@@ -132,8 +141,9 @@ public final class LessonsCommand implements Runnable {
                 return Cli.OK;
             }
             problems.forEach(p -> err.println(p));
-            long broken = library.entries().stream().filter(e -> !e.ok()).count()
-                    + outcomes.stream().filter(o -> !o.passed()).map(o -> o.lesson().id()).distinct().count();
+            library.entries().stream().filter(e -> !e.ok()).forEach(e -> brokenFolders.add(e.folder()));
+            outcomes.stream().filter(o -> !o.passed()).forEach(o -> brokenFolders.add(o.lesson().folder()));
+            long broken = brokenFolders.size();
             out.printf("%d problem%s in %d of %d lessons%n", problems.size(), problems.size() == 1 ? "" : "s", broken, lessons);
             out.flush();
             err.flush();

@@ -29,6 +29,7 @@ import org.attentionlab.ui.model.ModelViewModel;
 import org.attentionlab.ui.model.OpenModelAction;
 import org.attentionlab.ui.multihead.MultiHeadView;
 import org.attentionlab.ui.multihead.MultiHeadViewModel;
+import org.attentionlab.ui.lessons.LessonPlayer;
 import org.attentionlab.ui.qkv.QkvView;
 import org.attentionlab.ui.qkv.QkvViewModel;
 import org.attentionlab.ui.shell.CjkFonts;
@@ -69,6 +70,7 @@ public final class AttentionLabApp extends Application {
         stage.setMaximized(true);
         stage.show();
         ui.shell().loadBackend();
+        ui.shell().show(LessonPlayer.PAGE_ID); // a class starts from the lesson library
         settings.notice().ifPresent(n -> ui.shell().showNotice(i18n.format("shell.notice.settings", n)));
         // jlatexmath loads its fonts on first use (about a second): pay that now, off the FX thread
         executors.background().execute(formulas::warmUp);
@@ -90,8 +92,8 @@ public final class AttentionLabApp extends Application {
         });
     }
 
-    /** The built window and its view-model. */
-    public record Ui(MainWindow window, ShellViewModel shell) {
+    /** The built window, its view-model and the lesson player. */
+    public record Ui(MainWindow window, ShellViewModel shell, LessonPlayer lessons) {
     }
 
     /**
@@ -137,6 +139,8 @@ public final class AttentionLabApp extends Application {
                 () -> new EmbeddingView(new EmbeddingViewModel(engine, executors, models.modelProperty()), i18n, appearance)));
         BleuViewModel bleu = new BleuViewModel(executors);
         pages.add(new Page("bleu", "nav.bleu", () -> new BleuView(bleu, i18n, appearance, services.formulas(), executors)));
+        LessonPlayer lessons = new LessonPlayer(services, LessonPlayer.defaultLibrary());
+        pages.add(0, lessons.page());
         ShellViewModel shell = new ShellViewModel(i18n, appearance, engine, executors, pages);
         MainWindow window = new MainWindow(shell, CjkFonts.choose(Font.getFamilies()).orElse(null));
         openModel.set(new OpenModelAction(i18n, models, services.settings(), executors, () -> window.scene().getWindow(),
@@ -151,6 +155,7 @@ public final class AttentionLabApp extends Application {
                 shell.showNotice(i18n.format(now.key(), now.args().toArray()));
             }
         });
-        return new Ui(window, shell);
+        lessons.attach(shell, window);
+        return new Ui(window, shell, lessons);
     }
 }

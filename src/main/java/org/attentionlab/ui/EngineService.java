@@ -10,6 +10,9 @@ import org.attentionlab.engine.BackendInfo;
 import org.attentionlab.engine.Mask;
 import org.attentionlab.engine.ModelConfig;
 import org.attentionlab.engine.trace.EncoderLayerTrace;
+import org.attentionlab.engine.Precision;
+import org.attentionlab.engine.ScaledDotProductAttention;
+import org.attentionlab.engine.trace.AttentionTrace;
 import org.attentionlab.engine.trace.MultiHeadTrace;
 
 /**
@@ -56,5 +59,14 @@ public interface EngineService {
      */
     default BertSession openBert(Path folder, DoubleConsumer progress) throws IOException {
         throw new UnsupportedOperationException("this engine does not load BERT checkpoints");
+    }
+
+    /**
+     * Scaled dot-product attention on Q (T, d_k), K (S, d_k), V (S, d_v) given directly, every
+     * stage traced (cross-attention examples, where the query does not come from the keys' X).
+     */
+    default AttentionTrace attention(double[][] q, double[][] k, double[][] v, Mask mask, boolean scaled,
+                                     Precision precision) {
+        return ScaledDotProductAttention.trace(q, k, v, mask, scaled, precision);
     }
 }

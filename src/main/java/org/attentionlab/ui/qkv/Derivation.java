@@ -45,8 +45,17 @@ public record Derivation(int row, int col, List<Step> steps) {
         steps = List.copyOf(steps);
     }
 
-    /** The derivation of weight (i, j) of {@code t}; {@code tokens} label the rows (may be null). */
+    /** The derivation of weight (i, j) of {@code t}; {@code tokens} label queries and keys alike (may be null). */
     public static Derivation of(AttentionTrace t, int i, int j, List<String> tokens, int decimals) {
+        return of(t, i, j, tokens, tokens, decimals);
+    }
+
+    /**
+     * The derivation of weight (i, j) of {@code t}, with the query rows labelled by
+     * {@code queryTokens} and the key/value rows by {@code tokens} (they differ in cross-attention).
+     */
+    public static Derivation of(AttentionTrace t, int i, int j, List<String> queryTokens, List<String> tokens,
+                                int decimals) {
         List<Step> steps = new ArrayList<>();
         String si = NumberText.subscript(i + 1);
         String sj = NumberText.subscript(j + 1);
@@ -55,7 +64,7 @@ public record Derivation(int row, int col, List<Step> steps) {
         String kj = "k" + sj;
         double[] q = t.q().row(i);
         double[] k = t.k().row(j);
-        String tokI = label(tokens, i);
+        String tokI = label(queryTokens, i);
         String tokJ = label(tokens, j);
 
         steps.add(new Step("qkv.derivation.query", List.of(tokI, i + 1), qi + " = " + vec(q, decimals), false));

@@ -28,6 +28,7 @@ import javafx.scene.layout.VBox;
 import org.attentionlab.engine.trace.AttentionTrace;
 import org.attentionlab.engine.trace.Matrix;
 import org.attentionlab.io.LabeledMatrix;
+import org.attentionlab.lesson.StateMap;
 import org.attentionlab.ui.Appearance;
 import org.attentionlab.ui.Services;
 import org.attentionlab.ui.shell.Exportable;
@@ -40,6 +41,7 @@ import org.attentionlab.ui.qkv.QkvViewModel.InputMode;
 import org.attentionlab.ui.qkv.QkvViewModel.Message;
 import org.attentionlab.ui.qkv.QkvViewModel.Split;
 import org.attentionlab.ui.qkv.QkvViewModel.Stage;
+import org.attentionlab.ui.shell.LessonView;
 import org.attentionlab.ui.widgets.Heatmap;
 import org.attentionlab.ui.widgets.ScaleMode;
 
@@ -47,9 +49,10 @@ import org.attentionlab.ui.widgets.ScaleMode;
  * The Q/K/V view (issue 3, view 1): on the left the input and the model settings; in the middle
  * X and the weights, the projections Q, K, V and the pipeline QKᵀ → ÷√d_k → + M → softmax → ·V,
  * each a labelled heatmap beside its formula; on the right the derivation of the selected weight.
- * Only binds to {@link QkvViewModel}.
+ * Only binds to {@link QkvViewModel}. A lesson step drives it as view {@code qkv} (see
+ * {@link QkvLessonState} for what its state keys mean).
  */
-public final class QkvView extends BorderPane implements Exportable {
+public final class QkvView extends BorderPane implements Exportable, LessonView {
 
     private final QkvViewModel vm;
     private final I18n i18n;
@@ -60,6 +63,13 @@ public final class QkvView extends BorderPane implements Exportable {
     private final VBox derivationBox = new VBox();
     private final javafx.beans.property.BooleanProperty panelsShown =
             new javafx.beans.property.SimpleBooleanProperty(this, "panelsShown", true);
+    private final javafx.beans.property.DoubleProperty zoom =
+            new javafx.beans.property.SimpleDoubleProperty(this, "zoom", 1);
+    private Node left;
+    private Node right;
+    private List<String> lessonPanels = QkvLessonState.PANELS;
+    /** A lesson step was applied: frame its stage once the result is in. */
+    private boolean scrollToFocus;
 
     public QkvView(QkvViewModel vm, Services services) {
         this.vm = vm;
@@ -68,16 +78,14 @@ public final class QkvView extends BorderPane implements Exportable {
         this.appearance = services.appearance();
         getStyleClass().add("qkv-view");
         setId("qkv-view");
-        Node left = scroll(controls(), "qkv-controls-scroll");
-        Node right = scroll(derivation(), "qkv-derivation-scroll");
+        left = scroll(controls(), "qkv-controls-scroll");
+        right = scroll(derivation(), "qkv-derivation-scroll");
         setLeft(left);
         setCenter(scroll(stages(), "qkv-stages-scroll"));
         setRight(right);
         // presenter: F9 gives the whole width to the matrices and back
-        panelsShown.addListener((obs, was, now) -> {
-            setLeft(now ? left : null);
-            setRight(now ? right : null);
-        });
+        panelsShown.addListener(o -> updatePanels());
+        lessonSupport();
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.F9) {
                 panelsShown.set(!panelsShown.get());
@@ -288,11 +296,11 @@ public final class QkvView extends BorderPane implements Exportable {
         map.scaleModeProperty().set(stage.scaleMode());
         map.colorMapProperty().bind(stage.scaleMode() == ScaleMode.UNIT ? appearance.sequentialMapProperty()
                 : appearance.divergingMapProperty());
-        map.cellSizeProperty().bind(appearance.em(2.9));
-        map.maxPlotSizeProperty().bind(appearance.em(26));
+        map.cellSizeProperty().bind(appearance.em(2.9).multiply(zoom));
+        map.maxPlotSizeProperty().bind(appearance.em(26).multiply(zoom));
         map.maskedTextProperty().bind(i18n.text("qkv.masked"));
         if (stage.rowsAreTokens()) {
-            map.rowLabelsProperty().bind(vm.tokensProperty());
+            map.rowLabelsProperty().bind(stage == Stage.K || stage == Stage.V ? vm.tokensProperty() : vm.queryTokensProperty());
         }
         if (stage.tokensByTokens()) {
             map.colLabelsProperty().bind(vm.tokensProperty());
@@ -340,6 +348,7 @@ public final class QkvView extends BorderPane implements Exportable {
     private void fillDerivation() {
         Derivation d = vm.derivationProperty().get();
         List<String> tokens = vm.tokensProperty().get();
+        List<String> queries = vm.queryTokensProperty().get();
         Label title = new Label();
         title.getStyleClass().add("section-title");
         title.setWrapText(true);
@@ -352,7 +361,7 @@ public final class QkvView extends BorderPane implements Exportable {
             derivationBox.getChildren().add(empty);
             return;
         }
-        String qi = tokens.size() > d.row() ? tokens.get(d.row()) : String.valueOf(d.row() + 1);
+        String qi = queries.size() > d.row() ? queries.get(d.row()) : String.valueOf(d.row() + 1);
         String kj = tokens.size() > d.col() ? tokens.get(d.col()) : String.valueOf(d.col() + 1);
         title.setText(i18n.format("qkv.derivation.titleCell", qi, kj));
         derivationFormulas(d);
@@ -387,6 +396,135 @@ public final class QkvView extends BorderPane implements Exportable {
         derivationFormulas.get(0).setLatex(QkvFormulas.numbers(Stage.WEIGHTS, t, new Cell(d.row(), d.col())));
         derivationFormulas.get(1).setLatex(d.row() < t.output().rows() ? QkvFormulas.output(t, d.row(), false) : "");
         derivationBox.getChildren().addAll(derivationFormulas);
+    }
+
+    // ---------------------------------------------------------------- lessons
+
+    @Override
+    public String lessonViewName() {
+        return "qkv";
+    }
+
+    /** Shows a lesson step's complete {@code qkv} state (absent keys take their defaults). */
+    @Override
+    public void applyLessonState(StateMap state) {
+        QkvLessonState.Mapped m = QkvLessonState.map(state);
+        lessonPanels = m.panels();
+        zoom.set(m.zoom());
+        scrollToFocus = true;
+        vm.applySetup(m.setup());
+        updatePanels();
+        if (!vm.busyProperty().get()) {
+            scrollToFocus = false;
+            showFocus(vm.focusProperty().get());
+        }
+    }
+
+    @Override
+    public javafx.beans.property.ReadOnlyBooleanProperty busyProperty() {
+        return vm.busyProperty();
+    }
+
+    /** The zoom of the heatmaps, 1 = normal (a lesson's {@code zoom}). */
+    public javafx.beans.property.DoubleProperty zoomProperty() {
+        return zoom;
+    }
+
+    /** The panels shown ({@link QkvLessonState#PANELS} names), as the last lesson step set them. */
+    public List<String> lessonPanels() {
+        return lessonPanels;
+    }
+
+    /**
+     * Whether the card of a stage is shown (panels, and X and the weights only when Q/K/V are not
+     * given). Panel {@code controls} is the input and settings column, {@code formula} the worked
+     * derivation of the highlighted weight; the others are the rows of cards.
+     */
+    public boolean isShown(Stage stage) {
+        Node card = heatmaps.get(stage).getParent();
+        return card.isVisible();
+    }
+
+    private void lessonSupport() {
+        // X and the weights reappear when the user leaves a given-Q/K/V example
+        vm.stageProperty(Stage.X).addListener(o -> updatePanels());
+        vm.focusProperty().addListener((obs, old, now) -> showFocus(now));
+        // the cards only have their size once the result is in: scroll to a lesson's stage then
+        vm.busyProperty().addListener((obs, was, now) -> {
+            if (!now && scrollToFocus) {
+                scrollToFocus = false;
+                showFocus(vm.focusProperty().get());
+            }
+        });
+        updatePanels();
+    }
+
+    private void updatePanels() {
+        setLeft(panelsShown.get() && lessonPanels.contains("controls") ? left : null);
+        setRight(panelsShown.get() && lessonPanels.contains("formula") ? right : null);
+        for (Stage s : Stage.values()) {
+            String panel = switch (s) {
+                case X, WQ, WK, WV -> "inputs";
+                case Q, K, V -> "projections";
+                case SCORES, SCALED, MASKED -> "scores";
+                case WEIGHTS -> "weights";
+                case OUTPUT -> "output";
+            };
+            boolean inputs = s == Stage.X || s == Stage.WQ || s == Stage.WK || s == Stage.WV;
+            Node card = heatmaps.get(s).getParent();
+            show(card, lessonPanels.contains(panel) && !(inputs && vm.isGiven()));
+        }
+        // a section shows when any of its cards does; an arrow when cards stand on both sides of it
+        List<Node> rows = stagesBox.getChildren();
+        for (int i = 1; i < rows.size(); i += 2) {
+            if (rows.get(i) instanceof FlowPane flow) {
+                List<Node> items = flow.getChildren();
+                boolean any = false;
+                for (int j = 0; j < items.size(); j++) {
+                    if (items.get(j) instanceof Label arrow) {
+                        boolean before = items.subList(0, j).stream().anyMatch(n -> !(n instanceof Label) && n.isVisible());
+                        boolean after = items.subList(j + 1, items.size()).stream()
+                                .anyMatch(n -> !(n instanceof Label) && n.isVisible());
+                        show(arrow, before && after);
+                    } else {
+                        any |= items.get(j).isVisible();
+                    }
+                }
+                show(flow, any);
+                show(rows.get(i - 1), any);
+            }
+        }
+    }
+
+    private static void show(Node n, boolean on) {
+        n.setVisible(on);
+        n.setManaged(on);
+    }
+
+    /** Frames the stage a lesson points at and scrolls it into view. */
+    private void showFocus(Stage stage) {
+        for (Map.Entry<Stage, Heatmap> e : heatmaps.entrySet()) {
+            Node card = e.getValue().getParent();
+            card.getStyleClass().remove("stage-focus");
+            if (e.getKey() == stage) {
+                card.getStyleClass().add("stage-focus");
+            }
+        }
+        if (stage != null && getCenter() instanceof ScrollPane scroll) {
+            javafx.application.Platform.runLater(() -> {
+                scroll.getContent().applyCss();
+                if (scroll.getContent() instanceof javafx.scene.Parent p) {
+                    p.layout();
+                }
+                Node card = heatmaps.get(stage).getParent();
+                double content = scroll.getContent().getLayoutBounds().getHeight();
+                double viewport = scroll.getViewportBounds().getHeight();
+                if (content > viewport) {
+                    double y = scroll.getContent().sceneToLocal(card.localToScene(0, 0)).getY();
+                    scroll.setVvalue(Math.max(0, Math.min(1, (y - viewport * 0.1) / (content - viewport))));
+                }
+            });
+        }
     }
 
     // ---------------------------------------------------------------- helpers

@@ -58,8 +58,8 @@ public final class QkvViewModel {
     /** How a sentence becomes tokens (until the tokenizer lands). */
     public enum Split { WHITESPACE, CHARACTERS }
 
-    /** Which keys a query may see. */
-    public enum MaskKind { NONE, CAUSAL }
+    /** Which keys a query may see; CUSTOM is a 0/1 matrix a lesson sets ({@link #applySetup}). */
+    public enum MaskKind { NONE, CAUSAL, CUSTOM }
 
     /** Where the weights come from when the shape changes. */
     public enum WeightInit { IDENTITY, RANDOM }
@@ -132,7 +132,15 @@ public final class QkvViewModel {
 
     /** Everything one computation needs; immutable, so the background thread can own it. */
     record Request(List<String> tokens, Matrix x, ModelConfig config, Matrix wq, Matrix wk, Matrix wv,
-                   WeightInit init, long seed, MaskKind mask, int head) {
+                   WeightInit init, long seed, MaskKind mask, int head, Given given, Matrix customMask,
+                   List<String> queryTokens) {
+    }
+
+    /**
+     * Q, K and V given directly (a lesson's cross-attention example); X and the weights play no
+     * part. Labels may be null (then k₁, k₂, … and, unless there are as many queries as keys, q₁, q₂, …).
+     */
+    record Given(Matrix q, Matrix k, Matrix v, List<String> keyLabels, List<String> queryLabels) {
     }
 
     /** What came back: the (possibly generated) full weights and the traced head. */
@@ -157,6 +165,9 @@ public final class QkvViewModel {
             new SimpleObjectProperty<>(this, "weightInit", WeightInit.IDENTITY);
 
     private final ReadOnlyObjectWrapper<List<String>> tokens = new ReadOnlyObjectWrapper<>(this, "tokens", List.of());
+    private final ReadOnlyObjectWrapper<List<String>> queryTokens =
+            new ReadOnlyObjectWrapper<>(this, "queryTokens", List.of());
+    private final ObjectProperty<Stage> focus = new SimpleObjectProperty<>(this, "focus");
     private final Map<Stage, ReadOnlyObjectWrapper<Matrix>> stages = new EnumMap<>(Stage.class);
     private final ObjectProperty<Cell> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyObjectWrapper<Derivation> derivation = new ReadOnlyObjectWrapper<>(this, "derivation");
@@ -174,6 +185,10 @@ public final class QkvViewModel {
     private int suspended;
     /** A problem with the input found while preparing the current request; shown with it. */
     private Message inputProblem;
+    /** Q, K, V given directly instead of X and the weights, or null. */
+    private Given given;
+    /** The 0/1 mask of {@link MaskKind#CUSTOM}, or null. */
+    private Matrix customMask;
 
     public QkvViewModel(EngineService engine, UiExecutors executors) {
         this.engine = Objects.requireNonNull(engine, "engine");
@@ -182,11 +197,13 @@ public final class QkvViewModel {
             stages.put(s, new ReadOnlyObjectWrapper<>(this, s.name()));
         }
         dModel.addListener((obs, old, now) -> batch(() -> {
+            dropGiven();
             suggestDk();
             reshapeInput();
             weightsStale = true;
         }));
         heads.addListener((obs, old, now) -> batch(() -> {
+            dropGiven();
             suggestDk();
             if (head.get() > heads.get()) {
                 head.set(heads.get());
@@ -206,6 +223,7 @@ public final class QkvViewModel {
         mask.addListener(o -> recompute());
         head.addListener(o -> recompute());
         inputMode.addListener((obs, old, now) -> batch(() -> {
+            dropGiven();
             if (now == InputMode.SENTENCE) {
                 tokenize();
             } else {
@@ -270,9 +288,27 @@ public final class QkvViewModel {
 
     // ---------------------------------------------------------------- results (read-only)
 
-    /** The token labels of the matrices shown. */
+    /** The token labels of the matrices shown: the rows of X, K and V, the columns of the scores and weights. */
     public ReadOnlyObjectProperty<List<String>> tokensProperty() {
         return tokens.getReadOnlyProperty();
+    }
+
+    /**
+     * The labels of the query rows (Q, the scores, the weights, the output): the tokens in
+     * self-attention, the decoder's states in a cross-attention example.
+     */
+    public ReadOnlyObjectProperty<List<String>> queryTokensProperty() {
+        return queryTokens.getReadOnlyProperty();
+    }
+
+    /** The stage a lesson step points at (the view frames it), or null. */
+    public ObjectProperty<Stage> focusProperty() {
+        return focus;
+    }
+
+    /** Whether Q, K and V were given directly (then X and the weights are not part of the picture). */
+    public boolean isGiven() {
+        return given != null;
     }
 
     /** The matrix of a stage as last computed (null before the first result). */
@@ -332,6 +368,7 @@ public final class QkvViewModel {
      */
     public void loadLectureExample() {
         batch(() -> {
+            dropGiven();
             inputMode.set(InputMode.VECTORS);
             dModel.set(2);
             heads.set(1);
@@ -351,6 +388,7 @@ public final class QkvViewModel {
     /** Splits the sentence into tokens and gives each a seeded vector; in vector mode, switches to sentences. */
     public void applySentence() {
         batch(() -> {
+            dropGiven();
             if (inputMode.get() != InputMode.SENTENCE) {
                 inputMode.set(InputMode.SENTENCE); // its listener tokenizes
             } else {
@@ -366,6 +404,7 @@ public final class QkvViewModel {
             return;
         }
         batch(() -> {
+            dropGiven();
             inputMode.set(InputMode.VECTORS);
             double[][] a = Arrays2.resize(x.toArray(), x.rows() + 1, x.cols());
             x = Matrix.of(a);
@@ -379,6 +418,7 @@ public final class QkvViewModel {
             return;
         }
         batch(() -> {
+            dropGiven();
             inputMode.set(InputMode.VECTORS);
             x = Matrix.of(Arrays2.resize(x.toArray(), x.rows() - 1, x.cols()));
             inputTokens = vectorLabels(x.rows());
@@ -475,11 +515,33 @@ public final class QkvViewModel {
         checkRange(h, 1, MAX_HEADS, "heads");
         checkRange(k, 1, MAX_DIM, "d_k");
         checkRange(head.get(), 1, h, "head");
-        ModelConfig config = new ModelConfig(d, h, k, k, 4 * d, 1, Activation.RELU, NormPlacement.POST, 1e-5,
+        boolean generate = weightsStale || wq == null || wq.rows() != d || wq.cols() != h * k
+                || wv.rows() != d || wv.cols() % h != 0;
+        // d_v = d_k unless a lesson gave a W_V of another width
+        int v = generate ? k : wv.cols() / h;
+        ModelConfig config = new ModelConfig(d, h, k, v, 4 * d, 1, Activation.RELU, NormPlacement.POST, 1e-5,
                 scaled.get(), precision.get());
-        boolean generate = weightsStale || wq == null || wq.rows() != d || wq.cols() != h * k;
-        return new Request(inputTokens, x, config, generate ? null : wq, generate ? null : wk, generate ? null : wv,
-                weightInit.get(), seed.get(), mask.get(), head.get() - 1);
+        if (mask.get() == MaskKind.CUSTOM && customMask == null) {
+            throw new IllegalArgumentException("the custom mask has no matrix (a lesson step sets one, e.g. mask: [[1, 0], [1, 1]])");
+        }
+        List<String> keyLabels = given == null ? inputTokens : labels(given.keyLabels(), given.k().rows(), "k");
+        List<String> queryLabels = given == null ? keyLabels
+                : given.queryLabels() != null ? labels(given.queryLabels(), given.q().rows(), "q")
+                : given.q().rows() == keyLabels.size() ? keyLabels : labels(null, given.q().rows(), "q");
+        return new Request(keyLabels, x, config, generate ? null : wq, generate ? null : wk, generate ? null : wv,
+                weightInit.get(), seed.get(), mask.get(), head.get() - 1, given, customMask, queryLabels);
+    }
+
+    /** {@code wanted} when it has one label per row, else p₁, p₂, … (the error display says why). */
+    private static List<String> labels(List<String> wanted, int rows, String prefix) {
+        if (wanted != null && wanted.size() == rows) {
+            return wanted;
+        }
+        List<String> out = new ArrayList<>(rows);
+        for (int i = 1; i <= rows; i++) {
+            out.add(prefix + NumberText.subscript(i));
+        }
+        return List.copyOf(out);
     }
 
     private static void checkRange(int value, int lo, int hi, String what) {
@@ -490,6 +552,12 @@ public final class QkvViewModel {
 
     /** Runs on the background executor: weights if needed, then the traced forward pass. */
     static Result compute(EngineService engine, Request r) {
+        if (r.given() != null) {
+            Given g = r.given();
+            AttentionTrace a = engine.attention(g.q().toArray(), g.k().toArray(), g.v().toArray(),
+                    mask(r, g.q().rows()), r.config().scaled(), r.config().precision());
+            return new Result(r, null, null, null, new HeadTrace(0, null, null, null, a));
+        }
         ModelConfig c = r.config();
         AttentionWeights w;
         if (r.wq() == null) {
@@ -498,21 +566,39 @@ public final class QkvViewModel {
             w = AttentionWeights.withoutBias(r.wq().toArray(), r.wk().toArray(), r.wv().toArray(),
                     eye(c.heads() * c.dV(), c.dModel()));
         }
-        Mask m = r.mask() == MaskKind.CAUSAL ? Mask.causal(r.x().rows()) : Mask.none();
-        HeadTrace h = engine.selfAttention(r.x().toArray(), c, w, m).heads().get(r.head());
+        HeadTrace h = engine.selfAttention(r.x().toArray(), c, w, mask(r, r.x().rows())).heads().get(r.head());
         return new Result(r, Matrix.of(w.wq()), Matrix.of(w.wk()), Matrix.of(w.wv()), h);
     }
 
+    private static Mask mask(Request r, int queries) {
+        return switch (r.mask()) {
+            case NONE -> Mask.none();
+            case CAUSAL -> Mask.causal(queries);
+            case CUSTOM -> {
+                double[][] m = r.customMask().toArray();
+                int[][] z = new int[m.length][];
+                for (int i = 0; i < m.length; i++) {
+                    z[i] = new int[m[i].length];
+                    for (int j = 0; j < m[i].length; j++) {
+                        z[i][j] = (int) m[i][j];
+                    }
+                }
+                yield Mask.custom(z, "the mask");
+            }
+        };
+    }
+
     private void apply(Result r) {
-        if (r.request().wq() == null) {
+        if (r.request().given() == null && r.request().wq() == null) {
             wq = r.wq();
             wk = r.wk();
             wv = r.wv();
             weightsStale = false;
         }
         tokens.set(r.request().tokens());
+        queryTokens.set(r.request().queryTokens());
         AttentionTrace a = r.head().attention();
-        stages.get(Stage.X).set(r.request().x());
+        stages.get(Stage.X).set(r.request().given() == null ? r.request().x() : null);
         stages.get(Stage.WQ).set(r.head().wq());
         stages.get(Stage.WK).set(r.head().wk());
         stages.get(Stage.WV).set(r.head().wv());
@@ -539,7 +625,71 @@ public final class QkvViewModel {
             derivation.set(null);
             return;
         }
-        derivation.set(Derivation.of(a, s.row(), s.col(), tokens.get(), 4));
+        derivation.set(Derivation.of(a, s.row(), s.col(), queryTokens.get(), tokens.get(), 4));
+    }
+
+    // ---------------------------------------------------------------- a complete state at once
+
+    /**
+     * Shows {@code s} exactly, whatever was shown before (a lesson step, or going back to one):
+     * every setting, the vectors or the given Q/K/V, the weights, the mask, the highlighted weight
+     * and the focus. Computes once. A problem of the setup is shown as the error, with the rest
+     * applied.
+     */
+    public void applySetup(QkvSetup s) {
+        batch(() -> {
+            dropGiven();
+            notice.set(null);
+            // the mode first: its listener re-labels the tokens, which the source below then sets
+            inputMode.set(s.source() == QkvSetup.Source.SENTENCE ? InputMode.SENTENCE : InputMode.VECTORS);
+            split.set(s.split());
+            if (s.sentence() != null) {
+                sentence.set(s.sentence());
+            }
+            weightInit.set(s.weightInit());
+            seed.set(s.seed());
+            heads.set(1); // so that head 1 exists for every heads value set next
+            head.set(1);
+            dModel.set(s.wq() != null ? s.wq().rows() : s.dModel());
+            heads.set(s.heads());
+            dK.set(s.wq() != null ? s.wq().cols() / s.heads() : Math.max(1, s.dModel() / s.heads()));
+            scaled.set(s.scaled());
+            precision.set(s.precision());
+            customMask = s.customMask();
+            mask.set(s.mask());
+            switch (s.source()) {
+                case SENTENCE -> tokenize();
+                case VECTORS -> {
+                    x = s.vectors();
+                    inputTokens = labels(s.tokens(), x.rows(), "x");
+                }
+                case LECTURE, GIVEN -> {
+                    // with Q/K/V given, X plays no part: the lecture's stays underneath for when the user leaves that mode
+                    x = Matrix.of(new double[][] {{1, 0}, {0, 1}, {1, 1}});
+                    inputTokens = labels(s.source() == QkvSetup.Source.LECTURE ? s.tokens() : null, 3, "x");
+                }
+            }
+            if (s.wq() != null) {
+                wq = s.wq();
+                wk = s.wk();
+                wv = s.wv();
+                weightsStale = false;
+            } else {
+                weightsStale = true;
+            }
+            if (s.source() == QkvSetup.Source.GIVEN) {
+                given = new Given(s.queries(), s.keys(), s.values(), s.tokens(), s.queryTokens());
+            }
+            selected.set(s.highlight());
+            focus.set(s.focus());
+            if (!s.problems().isEmpty()) {
+                inputProblem = s.problems().get(0);
+            }
+        });
+    }
+
+    private void dropGiven() {
+        given = null;
     }
 
     // ---------------------------------------------------------------- input helpers

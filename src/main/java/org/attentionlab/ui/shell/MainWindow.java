@@ -212,8 +212,18 @@ public final class MainWindow {
 
     private Menu menu(String key) {
         Menu m = new Menu();
+        m.setId(key);
         m.textProperty().bind(i18n.text(key));
         return m;
+    }
+
+    /**
+     * A menu of the bar by its message key ({@code menu.file}, {@code menu.view}, …), for features
+     * wired after the window is built (the lesson player adds its items this way).
+     */
+    public java.util.Optional<Menu> findMenu(String key) {
+        return root.getTop() instanceof MenuBar bar
+                ? bar.getMenus().stream().filter(m -> key.equals(m.getId())).findFirst() : java.util.Optional.empty();
     }
 
     private MenuItem item(String key, KeyCombination accelerator) {

@@ -203,6 +203,7 @@ class ExportWindowTest {
 
     @Test
     void theQkvViewExportsItsPipelineWithLabelsAndMaskedCells(FxRobot robot) throws Exception {
+        robot.interact(() -> ui.shell().show("qkv"));
         org.attentionlab.ui.qkv.QkvView qkv = robot.lookup("#qkv-view").queryAs(org.attentionlab.ui.qkv.QkvView.class);
         robot.interact(() -> qkv.viewModel().maskProperty().set(org.attentionlab.ui.qkv.QkvViewModel.MaskKind.CAUSAL));
         waitUntil(() -> !qkv.viewModel().busyProperty().get() && qkv.viewModel().stage(

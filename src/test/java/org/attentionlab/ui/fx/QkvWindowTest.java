@@ -70,6 +70,7 @@ class QkvWindowTest {
         stage.setHeight(1080);
         stage.show();
         ui.shell().loadBackend();
+        ui.shell().show("qkv"); // the app opens on the lessons
     }
 
     @AfterEach
