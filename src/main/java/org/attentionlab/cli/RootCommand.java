@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
             BleuCommand.class,
             LessonsCommand.class,
             TraceCommand.class,
+            TrainCommand.class,
+            TranslateCommand.class,
+            EvaluateCommand.class,
         })
 public final class RootCommand implements Runnable {
 
