@@ -111,6 +111,10 @@ class TrainCommandsTest {
         Result unk = run("translate", "--text", "the zebra visits the european economic area");
         assertEquals(0, unk.code());
         assertEquals("translate: not in the model's vocabulary, read as <unk>: zebra\n", unk.err());
+        Path withBlank = dir.resolve("blank.en");
+        Files.writeString(withBlank, "the dog is green\n\nthe house is green\n");
+        Result blank = run("translate", "-i", withBlank.toString());
+        assertEquals("le chien est vert\n\nla maison est verte\n", blank.out(), "an empty line stays empty");
         Result neither = run("translate");
         assertEquals(2, neither.code());
         assertEquals("translate: give either --text or -i FILE (exactly one)\n", neither.err());

@@ -11,7 +11,10 @@ import java.util.Objects;
  * No dropout: the runs are short and must be exactly reproducible.
  *
  * <p>Snapshots hold the attention of one fixed probe pair (teacher-forced): encoder
- * self-attention, decoder masked self-attention and cross-attention, per layer and head.
+ * self-attention, decoder masked self-attention and cross-attention, per layer and head; and,
+ * for small models, every parameter with ∂L/∂θ of the probe's loss at those parameters.
+ * Everything runs on the training thread: call {@link #probeAttention()} there, or while no
+ * trainer runs.
  */
 public final class Seq2SeqTraining implements TrainingTask {
 
@@ -71,8 +74,16 @@ public final class Seq2SeqTraining implements TrainingTask {
     private final Probe probe;
     private final Adam adam;
     private final LearningRateSchedule schedule;
+    private final boolean parametersInSnapshots;
 
+    /** Snapshots without parameters (for models too large to show). */
     public Seq2SeqTraining(String name, Seq2SeqTransformer model, Batches batches, Settings settings, Probe probe) {
+        this(name, model, batches, settings, probe, false);
+    }
+
+    /** @param parametersInSnapshots whether snapshots carry every parameter and its gradient on the probe */
+    public Seq2SeqTraining(String name, Seq2SeqTransformer model, Batches batches, Settings settings, Probe probe,
+                           boolean parametersInSnapshots) {
         this.name = Objects.requireNonNull(name, "name");
         this.model = model;
         this.batches = batches;
@@ -80,6 +91,7 @@ public final class Seq2SeqTraining implements TrainingTask {
         this.probe = probe;
         this.adam = Adam.paper(model.parameters());
         this.schedule = settings.schedule(model.config().model().dModel());
+        this.parametersInSnapshots = parametersInSnapshots;
         model.setLabelSmoothing(settings.labelSmoothing());
     }
 
@@ -118,11 +130,28 @@ public final class Seq2SeqTraining implements TrainingTask {
 
     @Override
     public TrainingSnapshot snapshot(int step) {
-        return new TrainingSnapshot(step, probeAttention(), List.of(), List.of());
+        return TrainingWorkspace.run("attention-lab.probe", () -> {
+            List<AttentionMap> maps = probe(true);
+            List<NamedMatrix> values = new ArrayList<>();
+            List<NamedMatrix> grads = new ArrayList<>();
+            if (parametersInSnapshots) {
+                for (Parameter p : model.parameters()) {
+                    values.add(new NamedMatrix(p.name(), p.valueMatrix()));
+                    grads.add(new NamedMatrix(p.name(), p.gradMatrix()));
+                }
+            }
+            model.parameters().zeroGrad();
+            return new TrainingSnapshot(step, maps, values, grads);
+        });
     }
 
-    /** The probe's attention maps, teacher-forced with its reference target. */
+    /** The probe's attention maps now, teacher-forced with its reference target. */
     public List<AttentionMap> probeAttention() {
+        return TrainingWorkspace.run("attention-lab.probe", () -> probe(false));
+    }
+
+    /** Runs the probe (and, with {@code gradients}, its backward pass) and reads the maps. */
+    private List<AttentionMap> probe(boolean gradients) {
         Seq2SeqBatch batch = Seq2SeqBatch.of(List.of(probe.source()), List.of(probe.target()));
         List<String> src = new ArrayList<>(probe.sourceTokens());
         src.add(Seq2SeqTransformer.SPECIAL_TOKENS.get(Seq2SeqTransformer.EOS));
@@ -133,14 +162,16 @@ public final class Seq2SeqTraining implements TrainingTask {
         out.add(Seq2SeqTransformer.SPECIAL_TOKENS.get(Seq2SeqTransformer.EOS));
         int s = src.size();
         int t = in.size();
-        return TrainingWorkspace.run("attention-lab.probe", () -> {
-            model.forwardLoss(batch);
-            List<AttentionMap> maps = new ArrayList<>();
-            add(maps, AttentionKind.ENCODER_SELF, model.encoderSelfAttention(0, s), src, src);
-            add(maps, AttentionKind.DECODER_SELF, model.decoderSelfAttention(0, t), in, in);
-            add(maps, AttentionKind.CROSS, model.crossAttention(0, t, s), out, src);
-            return maps;
-        });
+        model.parameters().zeroGrad();
+        model.forwardLoss(batch);
+        if (gradients) {
+            model.backward();
+        }
+        List<AttentionMap> maps = new ArrayList<>();
+        add(maps, AttentionKind.ENCODER_SELF, model.encoderSelfAttention(0, s), src, src);
+        add(maps, AttentionKind.DECODER_SELF, model.decoderSelfAttention(0, t), in, in);
+        add(maps, AttentionKind.CROSS, model.crossAttention(0, t, s), out, src);
+        return maps;
     }
 
     private static void add(List<AttentionMap> maps, AttentionKind kind, List<List<org.attentionlab.engine.trace.Matrix>> layers,

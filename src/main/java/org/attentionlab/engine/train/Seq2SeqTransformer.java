@@ -52,8 +52,6 @@ public final class Seq2SeqTransformer {
     private final double embeddingScale;
     private CrossEntropyLoss loss;
     private Seq2SeqBatch lastBatch;
-    private int[][] lastTarget;
-    private int[][] lastSource;
 
     private Seq2SeqTransformer(Seq2SeqConfig config, Init init) {
         ModelConfig c = config.model();
@@ -152,7 +150,6 @@ public final class Seq2SeqTransformer {
     INDArray encode(int[][] source) {
         int b = source.length;
         int s = requireRectangular(source, "source");
-        this.lastSource = source;
         AttentionMask mask = new AttentionMask(Mask.padding(keep(source), s), b, s, s);
         // 1. x = E_src[ids]·√D + PE
         INDArray h = embed(sourceEmbedding, source);
@@ -178,7 +175,6 @@ public final class Seq2SeqTransformer {
         if (source.length != b) {
             throw new IllegalArgumentException(b + " decoder inputs for " + source.length + " sources");
         }
-        this.lastTarget = targetIn;
         AttentionMask selfMask = new AttentionMask(Mask.causal(t).and(Mask.padding(keep(targetIn), t)), b, t, t);
         AttentionMask memoryMask = new AttentionMask(Mask.padding(keep(source), t), b, t, s);
         // 3. y = E_tgt[ids]·√D + PE

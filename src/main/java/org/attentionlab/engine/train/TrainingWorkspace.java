@@ -30,6 +30,7 @@ public final class TrainingWorkspace {
     }
 
     /** Runs {@code body} in the workspace named {@code id} (one per kind of work and thread). */
+    @SuppressWarnings("try") // the workspace is only opened and closed around the body
     public static <T> T run(String id, Supplier<T> body) {
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(CONFIG, id)) {
             return body.get();

@@ -83,21 +83,28 @@ public final class Translator {
         return translateAll(List.of(sentence)).get(0);
     }
 
-    /** Greedy translations, decoded in batches of 64 sentences at once. */
+    /** Greedy translations, decoded in batches of 64 sentences at once; an empty sentence translates to "". */
     public List<String> translateAll(List<String> sentences) {
-        List<String> out = new ArrayList<>(sentences.size());
-        for (int from = 0; from < sentences.size(); from += 64) {
-            List<int[]> ids = new ArrayList<>();
-            for (String s : sentences.subList(from, Math.min(sentences.size(), from + 64))) {
-                int[] e = source.encode(s);
-                requireLength(e.length);
+        List<int[]> ids = new ArrayList<>();
+        List<Integer> where = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            int[] e = source.encode(sentences.get(i));
+            requireLength(e.length);
+            if (e.length > 0) {
                 ids.add(e);
-            }
-            for (int[] y : Seq2SeqDecoder.greedy(model, ids, maxWords())) {
-                out.add(String.join(" ", target.decode(y)));
+                where.add(i);
             }
         }
-        return out;
+        String[] out = new String[sentences.size()];
+        java.util.Arrays.fill(out, "");
+        for (int from = 0; from < ids.size(); from += 64) {
+            List<int[]> batch = ids.subList(from, Math.min(ids.size(), from + 64));
+            List<int[]> ys = Seq2SeqDecoder.greedy(model, batch, maxWords());
+            for (int k = 0; k < ys.size(); k++) {
+                out[where.get(from + k)] = String.join(" ", target.decode(ys.get(k)));
+            }
+        }
+        return List.of(out);
     }
 
     /** One sentence decoded step by step, with every step's attention and distribution. */

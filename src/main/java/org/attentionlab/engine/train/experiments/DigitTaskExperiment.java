@@ -106,7 +106,7 @@ public final class DigitTaskExperiment {
         int[] probeTarget = settings.task().target(probe);
         this.training = new Seq2SeqTraining(settings.task().id(), model, batches,
                 new Seq2SeqTraining.Settings(settings.steps(), settings.peakRate(), settings.warmup(), 1.0, 0.0),
-                new Seq2SeqTraining.Probe(probe, probeTarget, digits.decode(probe), digits.decode(probeTarget)));
+                new Seq2SeqTraining.Probe(probe, probeTarget, digits.decode(probe), digits.decode(probeTarget)), true);
     }
 
     private int[] randomDigits(SplittableRandom random) {
@@ -179,7 +179,7 @@ public final class DigitTaskExperiment {
         return rows == 0 ? 1.0 : (double) hits / rows;
     }
 
-    /** {@link #alignment} of the probe's layer-0 cross-attention now. */
+    /** {@link #alignment} of the probe's layer-0 cross-attention now (training thread, or while no trainer runs). */
     public double probeAlignment() {
         return alignment(training.probeAttention().stream().filter(m -> m.kind() == AttentionKind.CROSS && m.layer() == 0).toList(),
                 settings.task());
