@@ -152,6 +152,19 @@ public final class Seq2SeqTraining implements TrainingTask {
 
     /** Runs the probe (and, with {@code gradients}, its backward pass) and reads the maps. */
     private List<AttentionMap> probe(boolean gradients) {
+        return attentionOf(model, probe, gradients);
+    }
+
+    /**
+     * Runs {@code model} teacher-forced on one sentence pair and returns its attention maps:
+     * encoder self-attention (source × source, with {@code <eos>}), decoder masked
+     * self-attention (decoder inputs × decoder inputs, from {@code <bos>}) and cross-attention
+     * (rows labelled with the target word each position writes, then {@code <eos>}; columns the
+     * source tokens), per layer and head. With {@code gradients} it also runs the backward pass,
+     * leaving ∂L/∂θ of this pair in the parameters' gradients. Call inside a
+     * {@link TrainingWorkspace} or not, but not while another thread uses the model.
+     */
+    static List<AttentionMap> attentionOf(Seq2SeqTransformer model, Probe probe, boolean gradients) {
         Seq2SeqBatch batch = Seq2SeqBatch.of(List.of(probe.source()), List.of(probe.target()));
         List<String> src = new ArrayList<>(probe.sourceTokens());
         src.add(Seq2SeqTransformer.SPECIAL_TOKENS.get(Seq2SeqTransformer.EOS));

@@ -107,6 +107,23 @@ public final class Translator {
         return List.of(out);
     }
 
+    /**
+     * The attention of the model reading {@code sentence} and writing {@code translation}
+     * (teacher forcing: the decoder is given the translation, whether or not it would have
+     * produced it), per layer and head: encoder self-attention, decoder masked self-attention and
+     * cross-attention, labelled as {@link Seq2SeqTraining#probeAttention()} labels them. For the
+     * cross-attention view: source tokens × target tokens for any pair, such as a reference.
+     */
+    public List<AttentionMap> attention(String sentence, String translation) {
+        List<String> src = ParallelCorpus.words(sentence);
+        List<String> tgt = ParallelCorpus.words(translation);
+        requireLength(src.size());
+        requireLength(tgt.size());
+        Seq2SeqTraining.Probe pair = new Seq2SeqTraining.Probe(source.encode(src), target.encode(tgt),
+                source.decode(source.encode(src)), target.decode(target.encode(tgt)));
+        return TrainingWorkspace.run("attention-lab.decode", () -> Seq2SeqTraining.attentionOf(model, pair, false));
+    }
+
     /** One sentence decoded step by step, with every step's attention and distribution. */
     public Decoding decode(String sentence, Sampling sampling) {
         int[] ids = source.encode(sentence);

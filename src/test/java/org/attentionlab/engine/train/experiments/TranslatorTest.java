@@ -110,6 +110,20 @@ class TranslatorTest {
     }
 
     @Test
+    void teacherForcedAttentionOfAPairIsWhatDecodingSees() {
+        Decoding d = shipped.decode(TranslatorExperiment.PROBE, Sampling.greedyDecoding());
+        List<AttentionMap> maps = shipped.attention(TranslatorExperiment.PROBE, d.text());
+        List<AttentionMap> cross = maps.stream().filter(m -> m.kind() == AttentionKind.CROSS).toList();
+        assertEquals(8, cross.size());
+        assertEquals(d.sourceTokens(), cross.get(0).keyTokens());
+        AttentionMap l1h2 = cross.stream().filter(m -> m.layer() == 1 && m.head() == 2).findFirst().orElseThrow();
+        // the last decoding step ran the decoder on the whole output, so its rows are the teacher-forced rows
+        Matrix last = lastStep(d).crossAttention().get(1).get(2);
+        assertTrue(l1h2.weights().allClose(last, 1e-5, 1e-6), "teacher-forced and decoded cross-attention agree");
+        assertEquals(8, maps.stream().filter(m -> m.kind() == AttentionKind.ENCODER_SELF).count());
+    }
+
+    @Test
     void greedyDecodingRecordsEveryStep() {
         Decoding d = shipped.decode("my cat is near the green river", Sampling.greedyDecoding());
         assertEquals("mon chat est près de la rivière verte", d.text());
