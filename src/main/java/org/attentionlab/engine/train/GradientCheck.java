@@ -62,6 +62,39 @@ public final class GradientCheck {
         return check(name, values, analytic, loss, maxEntries, seed, DEFAULT_STEP, DEFAULT_FLOOR);
     }
 
+    /**
+     * Compares the directional derivative of the loss along one random direction u (entries
+     * uniform in [−1, 1], seeded) with ⟨∂L/∂values, u⟩: one finite difference that involves every
+     * entry at once. It cannot say which entry is wrong, but a wrong gradient in any entry changes
+     * it, and it costs four loss evaluations however large the array. The error is measured as in
+     * {@link #check}.
+     */
+    public static Result checkDirection(String name, INDArray values, INDArray analytic, DoubleSupplier loss, long seed) {
+        if (values.dataType() != DataType.DOUBLE) {
+            throw new IllegalArgumentException(name + " is " + values.dataType() + "; gradient checks need float64");
+        }
+        Shapes.require(analytic, name + " gradient", values.shape());
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] u = new double[(int) values.length()];
+        for (int i = 0; i < u.length; i++) {
+            u[i] = 2 * random.nextDouble() - 1;
+        }
+        INDArray direction = org.nd4j.linalg.factory.Nd4j.create(u, values.shape(), DataType.DOUBLE);
+        double a = analytic.mul(direction).sumNumber().doubleValue();
+        INDArray original = values.dup();
+        double h = DEFAULT_STEP;
+        double[] at = new double[4];
+        double[] offsets = {2 * h, h, -h, -2 * h};
+        for (int k = 0; k < 4; k++) {
+            values.assign(original.add(direction.mul(offsets[k])));
+            at[k] = loss.getAsDouble();
+        }
+        values.assign(original);
+        double numeric = (-at[0] + 8 * at[1] - 8 * at[2] + at[3]) / (12 * h);
+        double error = Math.abs(a - numeric) / Math.max(Math.max(Math.abs(a), Math.abs(numeric)), DEFAULT_FLOOR);
+        return new Result(name + " (along a random direction)", 1, Double.isNaN(error) ? Double.POSITIVE_INFINITY : error, -1, a, numeric);
+    }
+
     public static Result check(String name, INDArray values, INDArray analytic, DoubleSupplier loss, int maxEntries, long seed,
                                double h, double floor) {
         if (values.dataType() != DataType.DOUBLE) {

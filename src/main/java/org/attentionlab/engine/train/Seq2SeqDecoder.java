@@ -102,24 +102,23 @@ public final class Seq2SeqDecoder {
         List<DecodingStep> steps = new ArrayList<>();
         boolean finished = false;
         for (int t = 0; t < limit && !finished; t++) {
+            // 1. the decoder's inputs: <bos> and every token chosen so far
             int[] prefix = new int[t + 1];
             prefix[0] = Seq2SeqTransformer.BOS;
             for (int j = 0; j < t; j++) {
                 prefix[j + 1] = chosenIds.get(j);
             }
+            // 2. run encoder and decoder; keep the last position's logits and every attention map
             final int len = t + 1;
-            Object[] result = TrainingWorkspace.run("attention-lab.decode", () -> {
+            StepOutput o = TrainingWorkspace.run("attention-lab.decode", () -> {
                 INDArray memory = model.encode(src);
-                double[] logits = Tensors.toVector(model.decode(memory, src, new int[][] {prefix}));
-                double[] last = Arrays.copyOfRange(logits, (len - 1) * model.config().targetVocabulary(),
-                        len * model.config().targetVocabulary());
-                return new Object[] {last, model.decoderSelfAttention(0, len), model.crossAttention(0, len, s)};
+                double[] all = Tensors.toVector(model.decode(memory, src, new int[][] {prefix})); // (t + 1)·V
+                int v = model.config().targetVocabulary();
+                return new StepOutput(Arrays.copyOfRange(all, (len - 1) * v, len * v), model.decoderSelfAttention(0, len),
+                        model.crossAttention(0, len, s));
             });
-            double[] logits = (double[]) result[0];
-            @SuppressWarnings("unchecked")
-            List<List<Matrix>> self = (List<List<Matrix>>) result[1];
-            @SuppressWarnings("unchecked")
-            List<List<Matrix>> cross = (List<List<Matrix>>) result[2];
+            double[] logits = o.logits();
+            // 3. the distribution softmax(logits / T), candidates best first
             double[] probs = softmax(logits, sampling.greedy() ? 1.0 : sampling.temperature());
             Integer[] order = IntStream.range(0, probs.length).boxed().toArray(Integer[]::new);
             Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -probs[i]).thenComparingInt(i -> i));
@@ -128,6 +127,7 @@ public final class Seq2SeqDecoder {
             for (int i = 0; i < k; i++) {
                 mass += probs[order[i]];
             }
+            // 4. choose: the most probable, or a draw among the k most probable renormalised
             int choice = order[0];
             if (!sampling.greedy()) {
                 double u = random.nextDouble() * mass;
@@ -147,7 +147,8 @@ public final class Seq2SeqDecoder {
             }
             int c = choice;
             TokenChoice chosen = new TokenChoice(c, targetWords.token(c), logits[c], probs[c], probs[c] / mass);
-            steps.add(new DecodingStep(t, targetWords.decode(prefix), self, cross, logits, probs, top, chosen));
+            // 5. record the step and append the choice; <eos> ends the sentence
+            steps.add(new DecodingStep(t, targetWords.decode(prefix), o.self(), o.cross(), logits, probs, top, chosen));
             if (c == Seq2SeqTransformer.EOS) {
                 finished = true;
             } else {
@@ -159,6 +160,10 @@ public final class Seq2SeqDecoder {
         List<String> src2 = new ArrayList<>(sourceTokens);
         src2.add(Seq2SeqTransformer.SPECIAL_TOKENS.get(Seq2SeqTransformer.EOS));
         return new Decoding(src2, steps, words, String.join(" ", words), finished);
+    }
+
+    /** What one decoder pass gives a step: the last position's logits and every attention map. */
+    private record StepOutput(double[] logits, List<List<Matrix>> self, List<List<Matrix>> cross) {
     }
 
     /** softmax(z / T), max-subtracted. */

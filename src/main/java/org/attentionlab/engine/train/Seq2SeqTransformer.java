@@ -1,5 +1,8 @@
 package org.attentionlab.engine.train;
 
+import static org.nd4j.linalg.indexing.NDArrayIndex.all;
+import static org.nd4j.linalg.indexing.NDArrayIndex.interval;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -196,8 +199,7 @@ public final class Seq2SeqTransformer {
             throw new IllegalArgumentException("a sequence of " + len + " tokens is longer than the model's maximum of "
                     + config.maxLength() + " (with its start or end token)");
         }
-        INDArray pe = positional.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, len),
-                org.nd4j.linalg.indexing.NDArrayIndex.all()).dup('c').reshape(1, (long) len * d);
+        INDArray pe = positional.get(interval(0, len), all()).dup('c').reshape(1, (long) len * d); // -> (1, L·D)
         return table.forward(flatten(ids)).muli(embeddingScale).reshape(b, (long) len * d).addiRowVector(pe).reshape(b, len, d);
     }
 
