@@ -64,6 +64,20 @@ public final class Seq2SeqTraining implements TrainingTask {
             target = target.clone();
             sourceTokens = List.copyOf(sourceTokens);
             targetTokens = List.copyOf(targetTokens);
+            if (source.length != sourceTokens.size() || target.length != targetTokens.size()) {
+                throw new IllegalArgumentException("a probe of " + source.length + " + " + target.length + " ids needs as many"
+                        + " spellings, not " + sourceTokens.size() + " + " + targetTokens.size());
+            }
+        }
+
+        @Override
+        public int[] source() {
+            return source.clone();
+        }
+
+        @Override
+        public int[] target() {
+            return target.clone();
         }
     }
 
