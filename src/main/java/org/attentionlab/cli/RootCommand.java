@@ -19,6 +19,9 @@ import picocli.CommandLine.Command;
             TraceCommand.class,
             // JavaFX lives in ui only: the export command renders a view headless (Monocle)
             org.attentionlab.ui.export.ExportCommand.class,
+            TrainCommand.class,
+            TranslateCommand.class,
+            EvaluateCommand.class,
         })
 public final class RootCommand implements Runnable {
 

@@ -1,0 +1,30 @@
+package org.attentionlab.cli;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+import org.attentionlab.engine.train.Translator;
+import org.attentionlab.io.ModelFileException;
+import org.attentionlab.text.VocabularyException;
+
+/** Loading a translator model folder for the commands, with bad input reported as such. */
+final class TranslatorFiles {
+
+    private TranslatorFiles() {
+    }
+
+    /** {@code dir}, or the shipped model when null. */
+    static Translator load(Path dir) {
+        Path folder = dir != null ? dir : ShippedFiles.locate(Translator.SHIPPED_PATH, "--model");
+        try {
+            return Translator.load(folder);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException("--model " + folder + ": " + e.getFile() + " does not exist", e);
+        } catch (ModelFileException | VocabularyException e) {
+            throw new BadInputException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new BadInputException("--model " + folder + ": cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+}
