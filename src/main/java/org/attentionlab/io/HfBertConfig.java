@@ -52,7 +52,7 @@ public final class HfBertConfig {
             root = MAPPER.readTree(Files.readAllBytes(file));
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
-            throw new ModelFileException(file, null, "not valid JSON (" + e.getOriginalMessage()
+            throw new ModelFileException(file, null, "not valid JSON (" + JsonErrors.plain(e)
                     + (loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr()) + ")", e);
         }
         if (root == null || !root.isObject()) {

@@ -110,7 +110,7 @@ public final class SafetensorsFile implements AutoCloseable {
             root = MAPPER.readTree(header.array());
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
-            throw new ModelFileException(file, null, "header is not valid JSON (" + e.getOriginalMessage()
+            throw new ModelFileException(file, null, "header is not valid JSON (" + JsonErrors.plain(e)
                     + (loc == null ? "" : " at byte " + loc.getByteOffset()) + ")", e);
         }
         if (root == null || !root.isObject()) {

@@ -98,7 +98,7 @@ public final class SettingsStore {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            return setAside(file, "it is not valid JSON" + where + ": " + e.getOriginalMessage());
+            return setAside(file, "it is not valid JSON" + where + ": " + JsonErrors.plain(e));
         }
         return new SettingsStore(file, read, null, true);
     }
