@@ -51,6 +51,12 @@ public final class QkvViewModel {
     public static final int MAX_TOKENS = 512;
     public static final int MAX_DIM = 512;
     public static final int MAX_HEADS = 64;
+    /**
+     * The largest magnitude a typed number may have. With it no stage can overflow, even in float32:
+     * a projection is at most 512 · 10⁶ · 10⁶ ≈ 5·10¹⁴ and a score at most 512 · (5·10¹⁴)² ≈ 1.3·10³²,
+     * below float32's 3.4·10³⁸; a larger typed number would end as ∞ or NaN in the heatmaps.
+     */
+    public static final double MAX_ABS_VALUE = 1e6;
 
     /** Where the token vectors come from. */
     public enum InputMode { VECTORS, SENTENCE }
@@ -136,7 +142,7 @@ public final class QkvViewModel {
     }
 
     /** What came back: the (possibly generated) full weights and the traced head. */
-    record Result(Request request, Matrix wq, Matrix wk, Matrix wv, HeadTrace head) {
+    record Result(Request request, Matrix wq, Matrix wk, Matrix wv, HeadTrace head, Message overflow) {
     }
 
     private final EngineService engine;
@@ -391,6 +397,10 @@ public final class QkvViewModel {
             error.set(Message.of("qkv.error.notFinite", "X", i + 1, j + 1));
             return;
         }
+        if (Math.abs(value) > MAX_ABS_VALUE) {
+            error.set(Message.of("qkv.error.tooLarge", "X", i + 1, j + 1, NumberText.exact(value)));
+            return;
+        }
         if (i >= x.rows() || j >= x.cols()) {
             return; // the matrix changed shape under the edit
         }
@@ -411,6 +421,10 @@ public final class QkvViewModel {
         }
         if (!Double.isFinite(value)) {
             error.set(Message.of("qkv.error.notFinite", stage.symbol(), i + 1, j + 1));
+            return;
+        }
+        if (Math.abs(value) > MAX_ABS_VALUE) {
+            error.set(Message.of("qkv.error.tooLarge", stage.symbol(), i + 1, j + 1, NumberText.exact(value)));
             return;
         }
         if (weightsStale || wq == null) {
@@ -500,10 +514,14 @@ public final class QkvViewModel {
         }
         Mask m = r.mask() == MaskKind.CAUSAL ? Mask.causal(r.x().rows()) : Mask.none();
         HeadTrace h = engine.selfAttention(r.x().toArray(), c, w, m).heads().get(r.head());
-        return new Result(r, Matrix.of(w.wq()), Matrix.of(w.wk()), Matrix.of(w.wv()), h);
+        return new Result(r, Matrix.of(w.wq()), Matrix.of(w.wk()), Matrix.of(w.wv()), h, overflow(h));
     }
 
     private void apply(Result r) {
+        if (r.overflow() != null) {
+            error.set(r.overflow()); // the previous result stays shown
+            return;
+        }
         if (r.request().wq() == null) {
             wq = r.wq();
             wk = r.wk();
@@ -530,6 +548,31 @@ public final class QkvViewModel {
             selected.set(null);
         }
         updateDerivation();
+    }
+
+    /**
+     * The first stage that holds NaN or ±∞ (−∞ is allowed where the mask put it), as an error; null
+     * when every number is finite. Typed numbers are bounded so this should not happen; if it
+     * does, no heatmap shows a colour for a number that is not one.
+     */
+    static Message overflow(HeadTrace h) {
+        AttentionTrace a = h.attention();
+        Stage[] stages = {Stage.Q, Stage.K, Stage.V, Stage.SCORES, Stage.SCALED, Stage.MASKED, Stage.WEIGHTS, Stage.OUTPUT};
+        Matrix[] values = {a.q(), a.k(), a.v(), a.scores(), a.scaled(), a.masked(), a.weights(), a.output()};
+        for (int s = 0; s < stages.length; s++) {
+            Matrix m = values[s];
+            for (int i = 0; i < m.rows(); i++) {
+                for (int j = 0; j < m.cols(); j++) {
+                    double x = m.get(i, j);
+                    boolean maskedCell = stages[s] == Stage.MASKED && x == Double.NEGATIVE_INFINITY
+                            && Double.isFinite(a.scaled().get(i, j));
+                    if (!Double.isFinite(x) && !maskedCell) {
+                        return Message.of("qkv.error.overflow", stages[s].symbol(), NumberText.exact(x), i + 1, j + 1);
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private void updateDerivation() {
