@@ -1,11 +1,15 @@
 package org.attentionlab.ui;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -14,7 +18,9 @@ import javafx.stage.Stage;
 
 import org.attentionlab.Logging;
 import org.attentionlab.io.AppDirs;
+import org.attentionlab.io.DebouncedSaver;
 import org.attentionlab.io.SettingsStore;
+import org.attentionlab.ui.qkv.QkvAutosave;
 import org.attentionlab.ui.qkv.QkvView;
 import org.attentionlab.ui.qkv.QkvViewModel;
 import org.attentionlab.ui.shell.CjkFonts;
@@ -31,7 +37,13 @@ import org.attentionlab.ui.widgets.FormulaRenderer;
  */
 public final class AttentionLabApp extends Application {
 
+    /** The folder beside the settings file where views autosave the user's work. */
+    public static final String AUTOSAVE_FOLDER = "autosave";
+    private static final Duration SAVE_DELAY = Duration.ofMillis(500);
+    private static final Logger LOG = Logger.getLogger(AttentionLabApp.class.getName());
+
     private ExecutorService engineThread;
+    private Ui ui;
 
     /** Called by {@code Main} with no arguments. */
     public static void launchApp(String[] args) {
@@ -53,13 +65,16 @@ public final class AttentionLabApp extends Application {
         stage.setMaximized(true);
         stage.show();
         ui.shell().loadBackend();
-        settings.notice().ifPresent(n -> ui.shell().showNotice(i18n.format("shell.notice.settings", n)));
+        this.ui = ui;
         // jlatexmath loads its fonts on first use (about a second): pay that now, off the FX thread
         executors.background().execute(formulas::warmUp);
     }
 
     @Override
     public void stop() {
+        if (ui != null) {
+            ui.saveNow(); // what waits to be saved is written before the JVM ends
+        }
         if (engineThread != null) {
             engineThread.shutdownNow();
         }
@@ -74,8 +89,16 @@ public final class AttentionLabApp extends Application {
         });
     }
 
-    /** The built window and its view-model. */
-    public record Ui(MainWindow window, ShellViewModel shell) {
+    /** The built window, its view-model, and the savers of the user's settings and work. */
+    public record Ui(MainWindow window, ShellViewModel shell, List<DebouncedSaver> savers) {
+        public Ui {
+            savers = List.copyOf(savers);
+        }
+
+        /** Writes every waiting save now (the app calls it when it closes). */
+        public void saveNow() {
+            savers.forEach(DebouncedSaver::flush);
+        }
     }
 
     /**
@@ -92,11 +115,35 @@ public final class AttentionLabApp extends Application {
         Appearance appearance = services.appearance();
         EngineService engine = services.engine();
         UiExecutors executors = services.executors();
+        // --- robustness: the user's settings and work are put back, then saved after each change
+        SettingsStore settings = services.settings();
+        List<DebouncedSaver> savers = new ArrayList<>();
+        List<String> notices = new ArrayList<>();
+        settings.notice().ifPresent(n -> notices.add(i18n.format("shell.notice.settings", n)));
+        UserSettings.restore(settings, appearance, i18n);
+        Optional<Path> autosaveDir = settings.file().map(f -> f.toAbsolutePath().getParent().resolve(AUTOSAVE_FOLDER));
+        if (settings.file().isPresent()) {
+            DebouncedSaver settingsSaver = new DebouncedSaver("attention-lab-settings-saver", SAVE_DELAY,
+                    e -> LOG.log(Level.WARNING, "the settings could not be saved", e));
+            UserSettings.saveOnChange(settings, appearance, i18n, settingsSaver);
+            savers.add(settingsSaver);
+        }
+        // ---
         List<Page> pages = new ArrayList<>();
         QkvViewModel qkv = new QkvViewModel(engine, executors);
+        autosaveDir.ifPresent(dir -> {
+            DebouncedSaver saver = new DebouncedSaver("attention-lab-qkv-autosave", SAVE_DELAY,
+                    e -> LOG.log(Level.WARNING, "the Q/K/V work could not be autosaved", e));
+            new QkvAutosave(qkv, dir.resolve(QkvAutosave.FILE_NAME), saver).start()
+                    .ifPresent(n -> notices.add(i18n.format("shell.notice.autosave", n)));
+            savers.add(saver);
+        });
         pages.add(new Page("qkv", "nav.qkv", () -> new QkvView(qkv, i18n, appearance)));
         ShellViewModel shell = new ShellViewModel(i18n, appearance, engine, executors, pages);
         MainWindow window = new MainWindow(shell, CjkFonts.choose(Font.getFamilies()).orElse(null));
-        return new Ui(window, shell);
+        if (!notices.isEmpty()) {
+            shell.showNotice(String.join("\n", notices));
+        }
+        return new Ui(window, shell, savers);
     }
 }

@@ -451,6 +451,99 @@ public final class QkvViewModel {
         error.set(Message.of("qkv.error.badCell", stage.symbol(), what));
     }
 
+    // ---------------------------------------------------------------- the user's work (autosave)
+
+    /**
+     * Everything the user made in this view: the settings, the tokens, X and the full (all heads)
+     * weights, or null weights while they are still to be generated from the settings.
+     */
+    public record UserState(InputMode inputMode, String sentence, Split split, int dModel, int heads, int dK, int head,
+                            int seed, boolean scaled, Precision precision, MaskKind mask, WeightInit weightInit,
+                            List<String> tokens, Matrix x, Matrix wq, Matrix wk, Matrix wv) {
+        public UserState {
+            Objects.requireNonNull(inputMode, "inputMode");
+            Objects.requireNonNull(sentence, "sentence");
+            Objects.requireNonNull(split, "split");
+            Objects.requireNonNull(precision, "precision");
+            Objects.requireNonNull(mask, "mask");
+            Objects.requireNonNull(weightInit, "weightInit");
+            tokens = List.copyOf(tokens);
+            Objects.requireNonNull(x, "x");
+            if ((wq == null) != (wk == null) || (wq == null) != (wv == null)) {
+                throw new IllegalArgumentException("W_Q, W_K and W_V are saved together or not at all");
+            }
+        }
+    }
+
+    /** A snapshot of the user's work (immutable: the autosave writes it on another thread). */
+    public UserState userState() {
+        boolean weights = !weightsStale && wq != null;
+        return new UserState(inputMode.get(), sentence.get() == null ? "" : sentence.get(), split.get(), dModel.get(),
+                heads.get(), dK.get(), head.get(), seed.get(), scaled.get(), precision.get(), mask.get(), weightInit.get(),
+                inputTokens, x, weights ? wq : null, weights ? wk : null, weights ? wv : null);
+    }
+
+    /**
+     * Puts back saved work. Everything is checked first (ranges, shapes, finite numbers within
+     * {@link #MAX_ABS_VALUE}); on any problem nothing changes.
+     *
+     * @throws IllegalArgumentException naming what does not fit
+     */
+    public void restore(UserState s) {
+        checkRange(s.dModel(), 1, MAX_DIM, "d_model");
+        checkRange(s.heads(), 1, MAX_HEADS, "heads");
+        checkRange(s.dK(), 1, MAX_DIM, "d_k");
+        checkRange(s.head(), 1, s.heads(), "head");
+        checkRange(s.x().rows(), 1, MAX_TOKENS, "tokens");
+        checkShape("X", s.x(), s.x().rows(), s.dModel());
+        if (s.tokens().size() != s.x().rows()) {
+            throw new IllegalArgumentException(s.tokens().size() + " token labels for " + s.x().rows() + " rows of X");
+        }
+        if (s.wq() != null) {
+            checkShape("W_Q", s.wq(), s.dModel(), s.heads() * s.dK());
+            checkShape("W_K", s.wk(), s.dModel(), s.heads() * s.dK());
+            checkShape("W_V", s.wv(), s.dModel(), s.heads() * s.dK());
+        }
+        batch(() -> {
+            sentence.set(s.sentence());
+            split.set(s.split());
+            inputMode.set(s.inputMode());
+            dModel.set(s.dModel());
+            heads.set(s.heads());
+            dK.set(s.dK());
+            head.set(s.head());
+            seed.set(s.seed());
+            scaled.set(s.scaled());
+            precision.set(s.precision());
+            mask.set(s.mask());
+            weightInit.set(s.weightInit());
+            // last, so that no listener above recomputes them from the settings
+            inputTokens = s.tokens();
+            x = s.x();
+            wq = s.wq();
+            wk = s.wk();
+            wv = s.wv();
+            weightsStale = s.wq() == null;
+            inputProblem = null;
+            selected.set(null);
+        });
+    }
+
+    private static void checkShape(String name, Matrix m, int rows, int cols) {
+        if (m.rows() != rows || m.cols() != cols) {
+            throw new IllegalArgumentException(name + " is " + m.rows() + "×" + m.cols() + "; the settings need " + rows + "×" + cols);
+        }
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                double v = m.get(i, j);
+                if (!Double.isFinite(v) || Math.abs(v) > MAX_ABS_VALUE) {
+                    throw new IllegalArgumentException(name + " [" + (i + 1) + ", " + (j + 1) + "] is " + v
+                            + "; expected a finite number within ±" + NumberText.exact(MAX_ABS_VALUE));
+                }
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- the computation
 
     /** Runs {@code change} and then recomputes once, however many settings it touched. */
