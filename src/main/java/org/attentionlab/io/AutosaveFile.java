@@ -92,10 +92,10 @@ public final class AutosaveFile {
         } catch (NoSuchFileException e) {
             return new Loaded(Optional.empty(), Optional.empty());
         } catch (ModelFileException e) {
-            return setAside(file, e.getMessage());
+            String why = e.getMessage().startsWith(file + ": ") ? e.getMessage().substring(file.toString().length() + 2) : e.getMessage();
+            return setAside(file, why);
         } catch (IOException e) {
-            return new Loaded(Optional.empty(), Optional.of("the autosaved work " + file + " could not be read (" + e
-                    + "); starting fresh"));
+            return new Loaded(Optional.empty(), Optional.of(file + " could not be read (" + e + ")"));
         }
     }
 
@@ -113,11 +113,9 @@ public final class AutosaveFile {
         Path aside = file.resolveSibling(file.getFileName() + ".corrupt-" + LocalDateTime.now().format(STAMP));
         try {
             Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-            return new Loaded(Optional.empty(), Optional.of("the autosaved work " + file + " could not be used (" + why
-                    + "); it was kept as " + aside.getFileName() + " and the view starts fresh"));
+            return new Loaded(Optional.empty(), Optional.of("kept as " + aside + " (" + why + ")"));
         } catch (IOException e) {
-            return new Loaded(Optional.empty(), Optional.of("the autosaved work " + file + " could not be used (" + why
-                    + ") nor set aside (" + e + "); the view starts fresh"));
+            return new Loaded(Optional.empty(), Optional.of(file + " (" + why + ") could not be set aside either (" + e + ")"));
         }
     }
 

@@ -142,7 +142,8 @@ public final class AttentionLabApp extends Application {
         ShellViewModel shell = new ShellViewModel(i18n, appearance, engine, executors, pages);
         MainWindow window = new MainWindow(shell, CjkFonts.choose(Font.getFamilies()).orElse(null));
         if (!notices.isEmpty()) {
-            shell.showNotice(String.join("\n", notices));
+            // the notice bar shows once the window is on screen: after the caller attached it
+            executors.fx().execute(() -> shell.showNotice(String.join("\n", notices)));
         }
         return new Ui(window, shell, savers);
     }

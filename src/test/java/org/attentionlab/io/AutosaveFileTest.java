@@ -57,8 +57,8 @@ class AutosaveFileTest {
         AutosaveFile.Loaded l = AutosaveFile.load(f);
         assertTrue(l.content().isEmpty());
         String notice = l.notice().orElseThrow();
-        assertTrue(notice.startsWith("the autosaved work " + f + " could not be used (" + f + ": header length is"), notice);
-        assertTrue(notice.endsWith("and the view starts fresh"), notice);
+        assertTrue(notice.startsWith("kept as " + f + ".corrupt-"), notice);
+        assertTrue(notice.contains(" (header length is"), notice);
         assertFalse(Files.exists(f));
         try (var files = Files.list(dir)) {
             Path aside = files.toList().get(0);
@@ -99,7 +99,8 @@ class AutosaveFileTest {
         Path f = dir.resolve("qkv.safetensors");
         AutosaveFile.save(f, content());
         String notice = AutosaveFile.setAsideUnusable(f, "X is 3×2; the settings need 3×4");
-        assertTrue(notice.contains("(X is 3×2; the settings need 3×4); it was kept as qkv.safetensors.corrupt-"), notice);
+        assertTrue(notice.startsWith("kept as " + f + ".corrupt-"), notice);
+        assertTrue(notice.endsWith(" (X is 3×2; the settings need 3×4)"), notice);
         assertFalse(Files.exists(f));
     }
 }

@@ -31,9 +31,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class QkvAutosave {
 
-    public static final String FILE_NAME = "qkv.safetensors";
-    static final String FORMAT = "attention-lab autosave";
     static final String VIEW = "qkv";
+    public static final String FILE_NAME = VIEW + ".safetensors";
+    static final String FORMAT = "attention-lab autosave";
     static final String VERSION = "1";
 
     private static final Logger LOG = Logger.getLogger(QkvAutosave.class.getName());
