@@ -221,7 +221,7 @@ class BadInputAuditTest {
         c.add(new Case(src, "not JSON", traceWith("cfg-broken", "config.json", utf8("{\"hidden_size\": 16,")), "exit 2",
                 "config.json: not valid JSON"));
         c.add(new Case(src, "invalid UTF-8", traceWith("cfg-latin1", "config.json", new byte[] {'{', (byte) 0xE9, '}'}), "exit 2",
-                "config.json: not valid JSON (Invalid UTF-8"));
+                "config.json: the file is not valid UTF-8 (byte 0xE9 at byte 2)"));
         c.add(new Case(src, "NaN layer_norm_eps", traceWith("cfg-nan", "config.json", utf8(good.replace("1e-12", "NaN"))),
                 "exit 2", "config.json: not valid JSON ('NaN' is not a JSON number (JSON has no NaN or Infinity) at line 17"));
         c.add(new Case(src, "hidden_size 1e400", traceWith("cfg-huge", "config.json", utf8(good.replace("\"hidden_size\": 16", "\"hidden_size\": 1e400"))),

@@ -176,7 +176,7 @@ public final class BertCheckpoint {
             return true;
         }
         try {
-            JsonNode n = new ObjectMapper().readTree(Files.readAllBytes(file));
+            JsonNode n = new ObjectMapper().readTree(StrictUtf8.decode(Files.readAllBytes(file), file, "the file"));
             JsonNode lower = n == null ? null : n.get("do_lower_case");
             if (lower == null) {
                 return true;

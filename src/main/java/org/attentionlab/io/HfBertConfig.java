@@ -49,7 +49,7 @@ public final class HfBertConfig {
         }
         JsonNode root;
         try {
-            root = MAPPER.readTree(Files.readAllBytes(file));
+            root = MAPPER.readTree(StrictUtf8.decode(Files.readAllBytes(file), file, "the file"));
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
             throw new ModelFileException(file, null, "not valid JSON (" + JsonErrors.plain(e)
