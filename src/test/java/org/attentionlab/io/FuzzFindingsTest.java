@@ -39,4 +39,17 @@ class FuzzFindingsTest {
         assertEquals(f + ": the file is not valid UTF-8 (byte 0xFE at byte 1)",
                 assertThrows(ModelFileException.class, () -> HfBertConfig.read(f)).getMessage());
     }
+
+    /**
+     * jqwik, LessonProperties: a lesson text of exactly 1025 characters ending in a lone high
+     * surrogate (a generated lesson cut in the middle of an emoji) made snakeyaml-engine throw
+     * IndexOutOfBoundsException out of the loader, which promises never to throw for bad content.
+     */
+    @Test
+    void aLessonTextEndingInALoneSurrogateIsAProblemNotACrash(@TempDir Path dir) {
+        org.attentionlab.lesson.LessonLoader.Result r = new org.attentionlab.lesson.LessonLoader()
+                .loadText(dir.resolve("04-x"), "a: " + "b".repeat(1021) + "\uD83D");
+        assertEquals(dir.resolve("04-x").resolve("lesson.yaml") + ":1: the text holds a lone UTF-16 surrogate (U+D83D), which is"
+                + " not a character; save the file as UTF-8", r.problems().get(0).toString());
+    }
 }
