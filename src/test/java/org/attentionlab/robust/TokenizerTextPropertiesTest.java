@@ -23,7 +23,7 @@ import org.attentionlab.ui.qkv.QkvViewModel;
  * splitter: never an exception; every id is in the vocabulary; a max_length is honoured with
  * [CLS] first and [SEP] last; the three id lists have one entry per token.
  */
-class TokenizerTextProperties {
+class TokenizerTextPropertiesTest {
 
     private static final BertTokenizer TOKENIZER;
 

@@ -27,7 +27,7 @@ import org.attentionlab.ui.qkv.QkvViewModel.Stage;
  * magnitude typed into the Q/K/V view's cells. The command exits 0 with finite output or 2 with
  * one line naming the option; the view never shows NaN or ∞ and never throws.
  */
-class MatrixInputProperties {
+class MatrixInputPropertiesTest {
 
     private static final Nd4jEngineService ENGINE = new Nd4jEngineService();
 

@@ -31,7 +31,7 @@ import org.attentionlab.cli.Cli;
  * segments; and the {@code bleu} command on any bytes (invalid UTF-8, NUL, CR, no final newline,
  * mismatched line counts) exits 0, or 2 with one stderr line naming the file.
  */
-class BleuInputProperties {
+class BleuInputPropertiesTest {
 
     private static Path dir;
 

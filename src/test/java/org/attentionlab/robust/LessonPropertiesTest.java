@@ -26,7 +26,7 @@ import org.attentionlab.lesson.ViewSpec;
  * lists, anchors and aliases, tags. The loader never throws; it returns a lesson exactly when it
  * reports no problem, and every problem names the lesson file and a line inside it.
  */
-class LessonProperties {
+class LessonPropertiesTest {
 
     private static final Path FOLDER = Path.of("target", "lesson-properties", "04-generated");
     private static final LessonLoader LOADER = new LessonLoader();
@@ -39,8 +39,8 @@ class LessonProperties {
         kinds.add(Tuple.of(2, Arbitraries.integers().between(-3, 600).map(i -> Integer.toString(i))));
         kinds.add(Tuple.of(1, Arbitraries.of(".nan", ".inf", "-.inf", "1e400", "1e200", "0x1F", "0o17", "true", "false", "null", "~",
                 "'1'", "\"\"", "2147483648", "-9223372036854775809", "!!str 1", "!foo bar", "*a", "&a 1")));
-        kinds.add(Tuple.of(3, HostileText.strings(4).map(LessonProperties::quoted)));
-        kinds.add(Tuple.of(1, Arbitraries.of(VIEWS.names()).map(LessonProperties::quoted)));
+        kinds.add(Tuple.of(3, HostileText.strings(4).map(LessonPropertiesTest::quoted)));
+        kinds.add(Tuple.of(1, Arbitraries.of(VIEWS.names()).map(LessonPropertiesTest::quoted)));
         if (depth > 0) {
             kinds.add(Tuple.of(3, value(depth - 1).list().ofMaxSize(4).map(l -> "[" + String.join(", ", l) + "]")));
             kinds.add(Tuple.of(2, Arbitraries.of("zh", "en", "fr", "file", "id", "kind", "expect", "tolerance")
