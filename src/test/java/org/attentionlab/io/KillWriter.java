@@ -1,6 +1,5 @@
 package org.attentionlab.io;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -49,7 +48,6 @@ public final class KillWriter {
             fill(s, v);
             s.save();
             AtomicFiles.writeString(lessonFile, lesson(v));
-            Files.writeString(dir.resolve("last-version"), Long.toString(v)); // not atomic: only a hint for the parent
             v++;
             if (!announced) {
                 System.out.println("ready");
