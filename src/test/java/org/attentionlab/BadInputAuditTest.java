@@ -375,6 +375,17 @@ class BadInputAuditTest {
                 "lesson.yaml:9: step 'a': state 'queries'"));
         c.add(new Case(src, "2 MB", lesson("big", utf8("# " + "x".repeat(2 << 20) + "\n")), "refused",
                 "a lesson file may be at most 1 MB"));
+        c.add(new Case(src, "queries of 1e200 (the check's scores overflow; lessons validate)", () -> {
+            Path root = dir.resolve("lessons-overflow");
+            try {
+                Path folder = Files.createDirectories(root.resolve("04-overflow"));
+                Files.writeString(folder.resolve("lesson.yaml"), head + String.format(step, "[[1e200, 0]]").replace("keys: [[1, 0]]",
+                        "keys: [[1e200, 0]]") + "    checks: [{id: w, kind: attention, expect: {weights: [[1]]}}]\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return cli("lessons", "validate", root.toString());
+        }, "exit 2", "lesson.yaml:13: step 'a': check 'w' (attention): weights column 1 is NaN but the lesson says 1"));
         c.add(new Case(src, "an image outside the folder", lesson("escape", utf8(head
                 + "  - id: a\n    view: text\n    figure: {file: ../../secret.png, caption: {zh: 图, en: Figure}}\n    text: {zh: 中文, en: English}\n")),
                 "refused", "figure file '../../secret.png' leaves the lesson folder"));
