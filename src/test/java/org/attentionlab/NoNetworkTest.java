@@ -17,7 +17,25 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import javafx.application.Platform;
+
 import org.attentionlab.cli.Cli;
+import org.attentionlab.io.SettingsStore;
+import org.attentionlab.ui.Appearance;
+import org.attentionlab.ui.AttentionLabApp;
+import org.attentionlab.ui.I18n;
+import org.attentionlab.ui.Nd4jEngineService;
+import org.attentionlab.ui.Services;
+import org.attentionlab.ui.UiExecutors;
+import org.attentionlab.ui.qkv.QkvAutosave;
+import org.attentionlab.ui.qkv.QkvView;
+import org.attentionlab.ui.qkv.QkvViewModel;
+import org.attentionlab.ui.shell.ShellViewModel;
+import org.attentionlab.ui.widgets.FormulaRenderer;
+import org.testfx.util.WaitForAsyncUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,9 +44,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The app never touches the network. Every plain socket goes through a {@link java.net.SocketImplFactory}
  * and every HTTP(S) client asks the default {@link ProxySelector} first; both are replaced here by
- * recorders that refuse, and the main headless flows run. Any attempt fails the test.
+ * recorders that refuse, and the main flows run: every command (info, attend, pe, tokenize, bleu,
+ * lessons validate, trace on a tiny checkpoint) and the app composed headless with the Q/K/V view
+ * computing and saving. Any attempt fails the test.
  */
 class NoNetworkTest {
+
+    static {
+        // a 1080p screen for Monocle, read when the toolkit starts (as in the window tests)
+        System.setProperty("headless.geometry", "1920x1080-32");
+    }
 
     private static final List<String> ATTEMPTS = new CopyOnWriteArrayList<>();
     private static ProxySelector previous;
@@ -96,5 +121,54 @@ class NoNetworkTest {
             assertEquals(0, code, String.join(" ", args) + ": " + err);
         }
         assertEquals(List.of(), ATTEMPTS, "no flow may touch the network");
+    }
+
+    /**
+     * The app itself, built by its composition root on a headless stage with settings and autosave
+     * in a temporary app-data folder: the backend loads, the Q/K/V view computes, a cell and a
+     * sentence are edited, the language and font change, and everything is saved.
+     */
+    @Test
+    void theComposedAppMakesNoConnection(@TempDir Path home) throws Exception {
+        javafx.stage.Stage stage = org.testfx.api.FxToolkit.registerPrimaryStage();
+        java.util.concurrent.ExecutorService engineThread = AttentionLabApp.newEngineThread();
+        try {
+            SettingsStore settings = SettingsStore.open(home.resolve("settings.json"));
+            AttentionLabApp.Ui ui = WaitForAsyncUtils.asyncFx(() -> {
+                I18n i18n = new I18n(Locale.ENGLISH);
+                AttentionLabApp.Ui built = AttentionLabApp.compose(new Services(i18n, new Appearance(), new Nd4jEngineService(),
+                        new UiExecutors(engineThread, Platform::runLater), new FormulaRenderer(null), settings));
+                built.window().attach(stage);
+                stage.setX(0);
+                stage.setY(0);
+                stage.setWidth(1920);
+                stage.setHeight(1080);
+                stage.show();
+                built.shell().loadBackend();
+                return built;
+            }).get(60, TimeUnit.SECONDS);
+            QkvView view = WaitForAsyncUtils.asyncFx(() -> (QkvView) ui.shell().pages().stream().filter(p -> p.id().equals("qkv")).findFirst().orElseThrow().view()).get();
+            QkvViewModel vm = view.viewModel();
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
+                    ui.shell().backendStateProperty().get() == ShellViewModel.BackendState.READY
+                            && !vm.busyProperty().get() && vm.stage(QkvViewModel.Stage.WEIGHTS) != null).get());
+            WaitForAsyncUtils.asyncFx(() -> {
+                vm.editX(0, 0, 0.5);
+                vm.sentenceProperty().set("我爱自然语言处理");
+                vm.splitProperty().set(QkvViewModel.Split.CHARACTERS);
+                vm.applySentence();
+                ui.shell().appearance().bigger();
+                ui.shell().setLanguage(Locale.SIMPLIFIED_CHINESE);
+            }).get();
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
+                    !vm.busyProperty().get() && vm.stage(QkvViewModel.Stage.WEIGHTS).rows() == 8).get());
+            WaitForAsyncUtils.asyncFx(ui::saveNow).get();
+            assertTrue(Files.readString(home.resolve("settings.json")).contains("zh-CN"));
+            assertTrue(Files.exists(home.resolve("autosave").resolve(QkvAutosave.FILE_NAME)));
+        } finally {
+            engineThread.shutdownNow();
+            org.testfx.api.FxToolkit.cleanupStages();
+        }
+        assertEquals(List.of(), ATTEMPTS, "the app may not touch the network");
     }
 }

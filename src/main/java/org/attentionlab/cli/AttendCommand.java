@@ -70,7 +70,14 @@ public final class AttendCommand implements Callable<Integer> {
         if (vm.length != km.length) {
             throw new BadInputException("V has " + vm.length + " rows but K has " + km.length + "; every key needs a value");
         }
+        requireSize(qm.length, km.length, vm[0].length);
+        if (p == Precision.FLOAT32) {
+            requireFloat32("--q", qm);
+            requireFloat32("--k", km);
+            requireFloat32("--v", vm);
+        }
         AttentionTrace trace = ScaledDotProductAttention.trace(qm, km, vm, mask(qm.length, km.length), !noScale, p);
+        requireFinite(trace, p);
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
             writeJson(out, trace);
@@ -78,6 +85,52 @@ public final class AttendCommand implements Callable<Integer> {
             writeText(out, trace);
         }
         return 0;
+    }
+
+    /** The most score cells (T × S) and output cells (T × d_v) one run computes: 4096 × 4096. */
+    static final long MAX_CELLS = 4096L * 4096L;
+
+    /** Refuses sizes whose scores would not fit in memory before anything is allocated for them. */
+    private static void requireSize(int t, int s, int dv) {
+        if ((long) t * s > MAX_CELLS || (long) t * dv > MAX_CELLS) {
+            throw new BadInputException("Q has " + t + " rows, K has " + s + " and V has " + dv + " columns: the scores would have "
+                    + ((long) t * s) + " cells and the output " + ((long) t * dv) + "; at most " + MAX_CELLS + " each");
+        }
+    }
+
+    /** A number beyond float32's range would become ∞ on the way in. */
+    private static void requireFloat32(String option, double[][] m) {
+        for (int i = 0; i < m.length; i++) {
+            for (int j = 0; j < m[i].length; j++) {
+                if (Math.abs(m[i][j]) > Float.MAX_VALUE) {
+                    throw new BadInputException(option + ": row " + (i + 1) + ", column " + (j + 1) + " is " + m[i][j]
+                            + ", beyond float32's range (±3.4e38); use --precision float64 or a smaller number");
+                }
+            }
+        }
+    }
+
+    /**
+     * Finite inputs can still overflow: a score of 1e200 · 1e200 is ∞, and the softmax of ∞ is NaN.
+     * Such a run is refused, naming the first stage and cell that overflowed, rather than printed.
+     */
+    private static void requireFinite(AttentionTrace t, Precision p) {
+        String[] names = {"1. scores = Q·Kᵀ", "2. scaled", "4. weights", "5. output"};
+        Matrix[] stages = {t.scores(), t.scaled(), t.weights(), t.output()};
+        for (int s = 0; s < stages.length; s++) {
+            Matrix m = stages[s];
+            for (int i = 0; i < m.rows(); i++) {
+                for (int j = 0; j < m.cols(); j++) {
+                    double x = m.get(i, j);
+                    if (!Double.isFinite(x)) {
+                        throw new BadInputException("the numbers overflow " + p.name().toLowerCase(java.util.Locale.ROOT) + ": "
+                                + names[s] + " is " + x + " at row " + (i + 1) + ", column " + (j + 1)
+                                + "; expected inputs small enough that their products stay finite"
+                                + (p == Precision.FLOAT32 ? " (float32 ends at ±3.4e38; --precision float64 reaches ±1.8e308)" : ""));
+                    }
+                }
+            }
+        }
     }
 
     private Mask mask(int t, int s) {

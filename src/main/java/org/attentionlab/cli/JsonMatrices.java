@@ -1,8 +1,14 @@
 package org.attentionlab.cli;
 
+import org.attentionlab.io.JsonErrors;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /**
  * Reads 2-D JSON arrays given on the command line, with messages that name the argument, the
@@ -10,7 +16,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 final class JsonMatrices {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * NaN and Infinity are read (they are not JSON) only so that the message can name their row and
+     * column; they are then refused like every other non-finite number. Text after the array is an
+     * error, not silently ignored.
+     */
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private JsonMatrices() {
     }
@@ -47,8 +61,9 @@ final class JsonMatrices {
                 }
                 double x = cell.doubleValue();
                 if (!Double.isFinite(x)) {
-                    throw new BadInputException(option + ": row " + (i + 1) + ", column " + (j + 1)
-                            + " is too large for a double; expected a finite number");
+                    throw new BadInputException(option + ": row " + (i + 1) + ", column " + (j + 1) + " is "
+                            + (Double.isNaN(x) ? "NaN" : "infinite or too large for a double (beyond ±1.8e308)")
+                            + "; expected a finite number");
                 }
                 out[i][j] = x;
             }
@@ -79,9 +94,14 @@ final class JsonMatrices {
                 throw new BadInputException(option + ": empty; expected a 2-D JSON array such as [[1,0],[0,1]]");
             }
             return node;
+        } catch (StreamConstraintsException e) {
+            // e.g. nesting deeper than Jackson's limit of 1000: no location comes with it
+            throw new BadInputException(option + ": not a matrix (" + JsonErrors.plain(e)
+                    + "); expected a 2-D array such as [[1,0],[0,1]]");
         } catch (JsonProcessingException e) {
-            throw new BadInputException(option + ": not valid JSON (" + e.getOriginalMessage()
-                    + " at column " + e.getLocation().getColumnNr() + "); expected a 2-D array such as [[1,0],[0,1]]");
+            String at = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
+            throw new BadInputException(option + ": not valid JSON (" + JsonErrors.plain(e) + at
+                    + "); expected a 2-D array such as [[1,0],[0,1]]");
         }
     }
 

@@ -74,6 +74,34 @@ public final class AtomicFiles {
         Files.setPosixFilePermissions(tmp, perms);
     }
 
+    /**
+     * Deletes the temporary files that writes of {@code target} left behind when the process was
+     * killed between creating and moving them ({@code .NAME.*.tmp} beside it), if they are older
+     * than {@code age}; younger ones may belong to a write in progress in another process. Never
+     * throws: a file that cannot be deleted stays.
+     *
+     * @return how many were deleted
+     */
+    public static int removeStaleTemporaries(Path target, java.time.Duration age) {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        String prefix = "." + absolute.getFileName() + ".";
+        java.time.Instant cutoff = java.time.Instant.now().minus(age);
+        int removed = 0;
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(prefix) && name.endsWith(".tmp")
+                        && Files.getLastModifiedTime(p).toInstant().isBefore(cutoff) && Files.deleteIfExists(p)) {
+                    removed++;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // a folder that cannot be listed has nothing we could clean
+        }
+        return removed;
+    }
+
     /** Replaces (or creates) {@code target} with a UTF-8 string. */
     public static void writeString(Path target, String content) throws IOException {
         write(target, out -> out.write(content.getBytes(StandardCharsets.UTF_8)));

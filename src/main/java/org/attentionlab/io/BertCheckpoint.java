@@ -157,7 +157,12 @@ public final class BertCheckpoint {
         try {
             v = Vocabulary.load(file);
         } catch (VocabularyException e) {
-            throw new ModelFileException(file, null, e.getMessage(), e);
+            // the vocabulary's message starts with the file already; say it once
+            String m = e.getMessage();
+            if (m.startsWith(file.toString())) {
+                m = m.substring(file.toString().length()).replaceFirst("^:?\\s*", "");
+            }
+            throw new ModelFileException(file, null, m, e);
         }
         if (v.size() > config.vocabSize()) {
             throw new ModelFileException(file, null, "has " + v.size() + " tokens but config.json says vocab_size is "
@@ -171,7 +176,7 @@ public final class BertCheckpoint {
             return true;
         }
         try {
-            JsonNode n = new ObjectMapper().readTree(Files.readAllBytes(file));
+            JsonNode n = new ObjectMapper().readTree(StrictUtf8.decode(Files.readAllBytes(file), file, "the file"));
             JsonNode lower = n == null ? null : n.get("do_lower_case");
             if (lower == null) {
                 return true;

@@ -49,10 +49,10 @@ public final class HfBertConfig {
         }
         JsonNode root;
         try {
-            root = MAPPER.readTree(Files.readAllBytes(file));
+            root = MAPPER.readTree(StrictUtf8.decode(Files.readAllBytes(file), file, "the file"));
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
-            throw new ModelFileException(file, null, "not valid JSON (" + e.getOriginalMessage()
+            throw new ModelFileException(file, null, "not valid JSON (" + JsonErrors.plain(e)
                     + (loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr()) + ")", e);
         }
         if (root == null || !root.isObject()) {

@@ -107,11 +107,11 @@ public final class SafetensorsFile implements AutoCloseable {
         readFully(ch, header, 8);
         JsonNode root;
         try {
-            root = MAPPER.readTree(header.array());
+            root = MAPPER.readTree(StrictUtf8.decode(header.array(), file, "header"));
         } catch (JsonProcessingException e) {
             var loc = e.getLocation();
-            throw new ModelFileException(file, null, "header is not valid JSON (" + e.getOriginalMessage()
-                    + (loc == null ? "" : " at byte " + loc.getByteOffset()) + ")", e);
+            throw new ModelFileException(file, null, "header is not valid JSON (" + JsonErrors.plain(e)
+                    + (loc == null ? "" : " at column " + loc.getColumnNr()) + ")", e);
         }
         if (root == null || !root.isObject()) {
             throw new ModelFileException(file, null, "header is " + describe(root)

@@ -41,6 +41,8 @@ public final class SettingsStore {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final int MAX_BYTES = 4 * 1024 * 1024;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    /** A temporary file of a save this old was left by a killed process, not by a save in progress. */
+    private static final java.time.Duration STALE_TEMPORARY = java.time.Duration.ofMinutes(1);
 
     private final Path file;
     private final SortedMap<String, JsonNode> values = new TreeMap<>();
@@ -68,6 +70,7 @@ public final class SettingsStore {
      */
     public static SettingsStore open(Path file) {
         Objects.requireNonNull(file, "file");
+        AtomicFiles.removeStaleTemporaries(file, STALE_TEMPORARY);
         byte[] bytes;
         try {
             if (Files.size(file) > MAX_BYTES) {
@@ -98,7 +101,7 @@ public final class SettingsStore {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            return setAside(file, "it is not valid JSON" + where + ": " + e.getOriginalMessage());
+            return setAside(file, "it is not valid JSON" + where + ": " + JsonErrors.plain(e));
         }
         return new SettingsStore(file, read, null, true);
     }

@@ -82,6 +82,15 @@ final class SafeYaml {
             problems.add(new LessonProblem(file, 0, "the text is longer than 1 MB; a lesson file may be at most 1 MB"));
             return new Result(Optional.empty(), problems);
         }
+        int bad = loneSurrogate(text);
+        if (bad >= 0) {
+            // snakeyaml-engine 2.10 throws IndexOutOfBoundsException for a text of 1025 characters ending
+            // in a high surrogate (found by a property test); such text is not Unicode anyway
+            problems.add(new LessonProblem(file, lineOf(text, bad), String.format(Locale.ROOT,
+                    "the text holds a lone UTF-16 surrogate (U+%04X), which is not a character; save the file as UTF-8",
+                    (int) text.charAt(bad))));
+            return new Result(Optional.empty(), problems);
+        }
         LoadSettings settings = settings(file);
         try {
             if (!scan(file, text, settings, problems)) {
@@ -100,6 +109,10 @@ final class SafeYaml {
             problems.add(new LessonProblem(file, 0, "not valid YAML: " + oneLine(e.getMessage())));
         } catch (StackOverflowError e) {
             problems.add(new LessonProblem(file, 0, "the YAML is nested too deeply to read"));
+        } catch (RuntimeException e) {
+            // a bug in the YAML library must not take the app down: the file is reported, not loaded
+            problems.add(new LessonProblem(file, 0, "the YAML could not be read (" + e.getClass().getSimpleName() + ": "
+                    + oneLine(e.getMessage()) + ")"));
         }
         return new Result(Optional.empty(), problems);
     }
@@ -176,6 +189,33 @@ final class SafeYaml {
         String shown = tag.startsWith("tag:yaml.org,2002:") ? "!!" + tag.substring("tag:yaml.org,2002:".length()) : tag;
         return new LessonProblem(file, line(e.getStartMark()), "the tag '" + shown
                 + "' is not allowed: a lesson file is plain data (no YAML tags, nothing that can run code)");
+    }
+
+    /** The index of the first unpaired surrogate, or −1. */
+    private static int loneSurrogate(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return i;
+                }
+            } else if (Character.isLowSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int lineOf(String text, int index) {
+        int line = 1;
+        for (int i = 0; i < index; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 
     static int line(Optional<Mark> mark) {

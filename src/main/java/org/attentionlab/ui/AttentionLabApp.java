@@ -1,11 +1,15 @@
 package org.attentionlab.ui;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -14,6 +18,7 @@ import javafx.stage.Stage;
 
 import org.attentionlab.Logging;
 import org.attentionlab.io.AppDirs;
+import org.attentionlab.io.DebouncedSaver;
 import org.attentionlab.io.SettingsStore;
 import org.attentionlab.ui.bleu.BleuView;
 import org.attentionlab.ui.bleu.BleuViewModel;
@@ -30,6 +35,7 @@ import org.attentionlab.ui.model.OpenModelAction;
 import org.attentionlab.ui.multihead.MultiHeadView;
 import org.attentionlab.ui.multihead.MultiHeadViewModel;
 import org.attentionlab.ui.lessons.LessonPlayer;
+import org.attentionlab.ui.qkv.QkvAutosave;
 import org.attentionlab.ui.qkv.QkvView;
 import org.attentionlab.ui.qkv.QkvViewModel;
 import org.attentionlab.ui.shell.CjkFonts;
@@ -48,7 +54,13 @@ import org.attentionlab.ui.widgets.FormulaRenderer;
  */
 public final class AttentionLabApp extends Application {
 
+    /** The folder beside the settings file where views autosave the user's work. */
+    public static final String AUTOSAVE_FOLDER = "autosave";
+    private static final Duration SAVE_DELAY = Duration.ofMillis(500);
+    private static final Logger LOG = Logger.getLogger(AttentionLabApp.class.getName());
+
     private ExecutorService engineThread;
+    private Ui ui;
 
     /** Called by {@code Main} with no arguments. */
     public static void launchApp(String[] args) {
@@ -71,13 +83,16 @@ public final class AttentionLabApp extends Application {
         stage.show();
         ui.shell().loadBackend();
         ui.shell().show(LessonPlayer.PAGE_ID); // a class starts from the lesson library
-        settings.notice().ifPresent(n -> ui.shell().showNotice(i18n.format("shell.notice.settings", n)));
+        this.ui = ui;
         // jlatexmath loads its fonts on first use (about a second): pay that now, off the FX thread
         executors.background().execute(formulas::warmUp);
     }
 
     @Override
     public void stop() {
+        if (ui != null) {
+            ui.saveNow(); // what waits to be saved is written before the JVM ends
+        }
         if (engineThread != null) {
             engineThread.shutdownNow();
         }
@@ -92,8 +107,16 @@ public final class AttentionLabApp extends Application {
         });
     }
 
-    /** The built window, its view-model and the lesson player. */
-    public record Ui(MainWindow window, ShellViewModel shell, LessonPlayer lessons) {
+    /** The built window, its view-model, the lesson player, and the savers of the user's settings and work. */
+    public record Ui(MainWindow window, ShellViewModel shell, LessonPlayer lessons, List<DebouncedSaver> savers) {
+        public Ui {
+            savers = List.copyOf(savers);
+        }
+
+        /** Writes every waiting save now (the app calls it when it closes). */
+        public void saveNow() {
+            savers.forEach(DebouncedSaver::flush);
+        }
     }
 
     /**
@@ -110,8 +133,29 @@ public final class AttentionLabApp extends Application {
         Appearance appearance = services.appearance();
         EngineService engine = services.engine();
         UiExecutors executors = services.executors();
+        // --- robustness: the user's settings and work are put back, then saved after each change
+        SettingsStore settings = services.settings();
+        List<DebouncedSaver> savers = new ArrayList<>();
+        List<String> notices = new ArrayList<>();
+        settings.notice().ifPresent(n -> notices.add(i18n.format("shell.notice.settings", n)));
+        UserSettings.restore(settings, appearance, i18n);
+        Optional<Path> autosaveDir = settings.file().map(f -> f.toAbsolutePath().getParent().resolve(AUTOSAVE_FOLDER));
+        if (settings.file().isPresent()) {
+            DebouncedSaver settingsSaver = new DebouncedSaver("attention-lab-settings-saver", SAVE_DELAY,
+                    e -> LOG.log(Level.WARNING, "the settings could not be saved", e));
+            UserSettings.saveOnChange(settings, appearance, i18n, settingsSaver);
+            savers.add(settingsSaver);
+        }
+        // ---
         List<Page> pages = new ArrayList<>();
         QkvViewModel qkv = new QkvViewModel(engine, executors);
+        autosaveDir.ifPresent(dir -> {
+            DebouncedSaver saver = new DebouncedSaver("attention-lab-qkv-autosave", SAVE_DELAY,
+                    e -> LOG.log(Level.WARNING, "the Q/K/V work could not be autosaved", e));
+            new QkvAutosave(qkv, dir.resolve(QkvAutosave.FILE_NAME), saver).start()
+                    .ifPresent(n -> notices.add(i18n.format("shell.notice.autosave", n)));
+            savers.add(saver);
+        });
         pages.add(new Page("qkv", "nav.qkv", () -> new QkvView(qkv, services)));
         // --- multi-head and real models (one loaded BERT checkpoint shared by both views)
         ModelLoader models = new ModelLoader(engine, executors);
@@ -156,6 +200,10 @@ public final class AttentionLabApp extends Application {
             }
         });
         lessons.attach(shell, window);
-        return new Ui(window, shell, lessons);
+        if (!notices.isEmpty()) {
+            // the notice bar shows once the window is on screen: after the caller attached it
+            executors.fx().execute(() -> shell.showNotice(String.join("\n", notices)));
+        }
+        return new Ui(window, shell, lessons, savers);
     }
 }

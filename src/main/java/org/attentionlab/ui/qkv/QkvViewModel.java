@@ -51,6 +51,12 @@ public final class QkvViewModel {
     public static final int MAX_TOKENS = 512;
     public static final int MAX_DIM = 512;
     public static final int MAX_HEADS = 64;
+    /**
+     * The largest magnitude a typed number may have. With it no stage can overflow, even in float32:
+     * a projection is at most 512 · 10⁶ · 10⁶ ≈ 5·10¹⁴ and a score at most 512 · (5·10¹⁴)² ≈ 1.3·10³²,
+     * below float32's 3.4·10³⁸; a larger typed number would end as ∞ or NaN in the heatmaps.
+     */
+    public static final double MAX_ABS_VALUE = 1e6;
 
     /** Where the token vectors come from. */
     public enum InputMode { VECTORS, SENTENCE }
@@ -144,7 +150,7 @@ public final class QkvViewModel {
     }
 
     /** What came back: the (possibly generated) full weights and the traced head. */
-    record Result(Request request, Matrix wq, Matrix wk, Matrix wv, HeadTrace head) {
+    record Result(Request request, Matrix wq, Matrix wk, Matrix wv, HeadTrace head, Message overflow) {
     }
 
     private final EngineService engine;
@@ -431,6 +437,10 @@ public final class QkvViewModel {
             error.set(Message.of("qkv.error.notFinite", "X", i + 1, j + 1));
             return;
         }
+        if (Math.abs(value) > MAX_ABS_VALUE) {
+            error.set(Message.of("qkv.error.tooLarge", "X", i + 1, j + 1, NumberText.exact(value)));
+            return;
+        }
         if (i >= x.rows() || j >= x.cols()) {
             return; // the matrix changed shape under the edit
         }
@@ -451,6 +461,10 @@ public final class QkvViewModel {
         }
         if (!Double.isFinite(value)) {
             error.set(Message.of("qkv.error.notFinite", stage.symbol(), i + 1, j + 1));
+            return;
+        }
+        if (Math.abs(value) > MAX_ABS_VALUE) {
+            error.set(Message.of("qkv.error.tooLarge", stage.symbol(), i + 1, j + 1, NumberText.exact(value)));
             return;
         }
         if (weightsStale || wq == null) {
@@ -475,6 +489,99 @@ public final class QkvViewModel {
     /** A cell editor could not read what was typed. */
     public void reportBadCell(Stage stage, String what) {
         error.set(Message.of("qkv.error.badCell", stage.symbol(), what));
+    }
+
+    // ---------------------------------------------------------------- the user's work (autosave)
+
+    /**
+     * Everything the user made in this view: the settings, the tokens, X and the full (all heads)
+     * weights, or null weights while they are still to be generated from the settings.
+     */
+    public record UserState(InputMode inputMode, String sentence, Split split, int dModel, int heads, int dK, int head,
+                            int seed, boolean scaled, Precision precision, MaskKind mask, WeightInit weightInit,
+                            List<String> tokens, Matrix x, Matrix wq, Matrix wk, Matrix wv) {
+        public UserState {
+            Objects.requireNonNull(inputMode, "inputMode");
+            Objects.requireNonNull(sentence, "sentence");
+            Objects.requireNonNull(split, "split");
+            Objects.requireNonNull(precision, "precision");
+            Objects.requireNonNull(mask, "mask");
+            Objects.requireNonNull(weightInit, "weightInit");
+            tokens = List.copyOf(tokens);
+            Objects.requireNonNull(x, "x");
+            if ((wq == null) != (wk == null) || (wq == null) != (wv == null)) {
+                throw new IllegalArgumentException("W_Q, W_K and W_V are saved together or not at all");
+            }
+        }
+    }
+
+    /** A snapshot of the user's work (immutable: the autosave writes it on another thread). */
+    public UserState userState() {
+        boolean weights = !weightsStale && wq != null;
+        return new UserState(inputMode.get(), sentence.get() == null ? "" : sentence.get(), split.get(), dModel.get(),
+                heads.get(), dK.get(), head.get(), seed.get(), scaled.get(), precision.get(), mask.get(), weightInit.get(),
+                inputTokens, x, weights ? wq : null, weights ? wk : null, weights ? wv : null);
+    }
+
+    /**
+     * Puts back saved work. Everything is checked first (ranges, shapes, finite numbers within
+     * {@link #MAX_ABS_VALUE}); on any problem nothing changes.
+     *
+     * @throws IllegalArgumentException naming what does not fit
+     */
+    public void restore(UserState s) {
+        checkRange(s.dModel(), 1, MAX_DIM, "d_model");
+        checkRange(s.heads(), 1, MAX_HEADS, "heads");
+        checkRange(s.dK(), 1, MAX_DIM, "d_k");
+        checkRange(s.head(), 1, s.heads(), "head");
+        checkRange(s.x().rows(), 1, MAX_TOKENS, "tokens");
+        checkShape("X", s.x(), s.x().rows(), s.dModel());
+        if (s.tokens().size() != s.x().rows()) {
+            throw new IllegalArgumentException(s.tokens().size() + " token labels for " + s.x().rows() + " rows of X");
+        }
+        if (s.wq() != null) {
+            checkShape("W_Q", s.wq(), s.dModel(), s.heads() * s.dK());
+            checkShape("W_K", s.wk(), s.dModel(), s.heads() * s.dK());
+            checkShape("W_V", s.wv(), s.dModel(), s.heads() * s.dK());
+        }
+        batch(() -> {
+            sentence.set(s.sentence());
+            split.set(s.split());
+            inputMode.set(s.inputMode());
+            dModel.set(s.dModel());
+            heads.set(s.heads());
+            dK.set(s.dK());
+            head.set(s.head());
+            seed.set(s.seed());
+            scaled.set(s.scaled());
+            precision.set(s.precision());
+            mask.set(s.mask());
+            weightInit.set(s.weightInit());
+            // last, so that no listener above recomputes them from the settings
+            inputTokens = s.tokens();
+            x = s.x();
+            wq = s.wq();
+            wk = s.wk();
+            wv = s.wv();
+            weightsStale = s.wq() == null;
+            inputProblem = null;
+            selected.set(null);
+        });
+    }
+
+    private static void checkShape(String name, Matrix m, int rows, int cols) {
+        if (m.rows() != rows || m.cols() != cols) {
+            throw new IllegalArgumentException(name + " is " + m.rows() + "×" + m.cols() + "; the settings need " + rows + "×" + cols);
+        }
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                double v = m.get(i, j);
+                if (!Double.isFinite(v) || Math.abs(v) > MAX_ABS_VALUE) {
+                    throw new IllegalArgumentException(name + " [" + (i + 1) + ", " + (j + 1) + "] is " + v
+                            + "; expected a finite number within ±" + NumberText.exact(MAX_ABS_VALUE));
+                }
+            }
+        }
     }
 
     // ---------------------------------------------------------------- the computation
@@ -556,7 +663,8 @@ public final class QkvViewModel {
             Given g = r.given();
             AttentionTrace a = engine.attention(g.q().toArray(), g.k().toArray(), g.v().toArray(),
                     mask(r, g.q().rows()), r.config().scaled(), r.config().precision());
-            return new Result(r, null, null, null, new HeadTrace(0, null, null, null, a));
+            HeadTrace h = new HeadTrace(0, null, null, null, a);
+            return new Result(r, null, null, null, h, overflow(h));
         }
         ModelConfig c = r.config();
         AttentionWeights w;
@@ -567,7 +675,7 @@ public final class QkvViewModel {
                     eye(c.heads() * c.dV(), c.dModel()));
         }
         HeadTrace h = engine.selfAttention(r.x().toArray(), c, w, mask(r, r.x().rows())).heads().get(r.head());
-        return new Result(r, Matrix.of(w.wq()), Matrix.of(w.wk()), Matrix.of(w.wv()), h);
+        return new Result(r, Matrix.of(w.wq()), Matrix.of(w.wk()), Matrix.of(w.wv()), h, overflow(h));
     }
 
     private static Mask mask(Request r, int queries) {
@@ -589,6 +697,10 @@ public final class QkvViewModel {
     }
 
     private void apply(Result r) {
+        if (r.overflow() != null) {
+            error.set(r.overflow()); // the previous result stays shown
+            return;
+        }
         if (r.request().given() == null && r.request().wq() == null) {
             wq = r.wq();
             wk = r.wk();
@@ -616,6 +728,31 @@ public final class QkvViewModel {
             selected.set(null);
         }
         updateDerivation();
+    }
+
+    /**
+     * The first stage that holds NaN or ±∞ (−∞ is allowed where the mask put it), as an error; null
+     * when every number is finite. Typed numbers are bounded so this should not happen; if it
+     * does, no heatmap shows a colour for a number that is not one.
+     */
+    static Message overflow(HeadTrace h) {
+        AttentionTrace a = h.attention();
+        Stage[] stages = {Stage.Q, Stage.K, Stage.V, Stage.SCORES, Stage.SCALED, Stage.MASKED, Stage.WEIGHTS, Stage.OUTPUT};
+        Matrix[] values = {a.q(), a.k(), a.v(), a.scores(), a.scaled(), a.masked(), a.weights(), a.output()};
+        for (int s = 0; s < stages.length; s++) {
+            Matrix m = values[s];
+            for (int i = 0; i < m.rows(); i++) {
+                for (int j = 0; j < m.cols(); j++) {
+                    double x = m.get(i, j);
+                    boolean maskedCell = stages[s] == Stage.MASKED && x == Double.NEGATIVE_INFINITY
+                            && Double.isFinite(a.scaled().get(i, j));
+                    if (!Double.isFinite(x) && !maskedCell) {
+                        return Message.of("qkv.error.overflow", stages[s].symbol(), NumberText.exact(x), i + 1, j + 1);
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private void updateDerivation() {

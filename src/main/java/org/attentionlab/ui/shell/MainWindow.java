@@ -55,6 +55,8 @@ public final class MainWindow {
     private final Label backendWarning = new Label("⚠");
     private Menu fileMenu;
     private String fontSheet;
+    /** Held here so that the stage's weak listener lives exactly as long as this window. */
+    private javafx.beans.value.ChangeListener<Boolean> stageFullScreen;
     private final ExportActions exports;
 
     /**
@@ -111,7 +113,10 @@ public final class MainWindow {
                 stage.setFullScreen(now);
             }
         });
-        stage.fullScreenProperty().addListener((obs, was, now) -> vm.fullScreenProperty().set(now));
+        // weakly: the stage may outlive this window (a test harness puts a new scene on the same
+        // stage), and a strong listener would keep every view of every earlier window alive
+        stageFullScreen = (obs, was, now) -> vm.fullScreenProperty().set(now);
+        stage.fullScreenProperty().addListener(new javafx.beans.value.WeakChangeListener<>(stageFullScreen));
         stage.setMinWidth(900);
         stage.setMinHeight(600);
     }

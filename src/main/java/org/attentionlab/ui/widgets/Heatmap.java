@@ -42,7 +42,8 @@ import org.attentionlab.engine.trace.Matrix;
  * that thin out when they would overlap, a colour bar with its scale, the value in each cell when
  * the cells are big enough to read, a hover tooltip with the labels and the exact value, and a
  * selection that mouse and arrow keys move. Masked cells (−∞) are hatched grey and marked "−∞",
- * never a colour of the scale. When {@link #editableProperty() editable}, a double click, Enter or
+ * never a colour of the scale; NaN and +∞ (which no view should produce) are hatched red and
+ * marked "NaN" or "∞", so that a number that is not one never passes for a colour of the scale. When {@link #editableProperty() editable}, a double click, Enter or
  * F2 opens an editor over the selected cell; the typed number goes to {@link #onCellEditProperty()}.
  *
  * <p>Sizes follow the font: give {@link #cellSizeProperty()} a value in pixels (the views bind it
@@ -56,6 +57,10 @@ public class Heatmap extends Region {
     private static final int GROUP_EDGE = 0xFF000000;
     /** Marks a masked cell in the colour array (alpha 0 never occurs in an opaque map). */
     private static final int MASKED = 0x00000000;
+    /** Marks a NaN or +∞ cell (alpha 0 again, so it cannot collide with a colour of the map). */
+    private static final int INVALID = 0x00000001;
+    private static final int INVALID_DARK = 0xFFC0392B;
+    private static final int INVALID_LIGHT = 0xFFF5B7B1;
     /** Most cells that still get a number drawn in them. */
     private static final int MAX_VALUE_TEXTS = 1600;
 
@@ -705,7 +710,7 @@ public class Heatmap extends Region {
                         t.setTextOrigin(VPos.TOP);
                         int argb = cellColors[k];
                         // data-driven colour: dark text on light cells, white on dark ones
-                        t.setFill(argb == MASKED || ColorMap.luminance(argb) > 0.4 ? Color.BLACK : Color.WHITE);
+                        t.setFill(argb == MASKED || argb == INVALID || ColorMap.luminance(argb) > 0.4 ? Color.BLACK : Color.WHITE);
                         valueTexts[k] = t;
                     }
                 }
@@ -892,6 +897,7 @@ public class Heatmap extends Region {
             for (int j = 0; j < m.cols(); j++) {
                 double v = m.get(i, j);
                 cellColors[i * m.cols() + j] = v == Double.NEGATIVE_INFINITY ? MASKED
+                        : Double.isNaN(v) || v == Double.POSITIVE_INFINITY ? INVALID
                         : map.argb((v - r[0]) / (r[1] - r[0]));
             }
         }
@@ -950,6 +956,8 @@ public class Heatmap extends Region {
                     c = GRID;
                 } else if (c == MASKED) {
                     c = ((x + y) / 5) % 2 == 0 ? HATCH_DARK : HATCH_LIGHT;
+                } else if (c == INVALID) {
+                    c = Math.floorMod(Math.floorDiv(x - y, 5), 2) == 0 ? INVALID_DARK : INVALID_LIGHT;
                 }
                 pixels[off + x] = c;
             }
