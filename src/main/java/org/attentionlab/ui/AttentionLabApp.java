@@ -48,6 +48,7 @@ public final class AttentionLabApp extends Application {
         stage.setMaximized(true);
         stage.show();
         ui.shell().loadBackend();
+        org.attentionlab.ui.bench.FirstFrameProbe.installIfRequested(stage, ui.shell().backendStateProperty());
     }
 
     @Override

@@ -30,7 +30,7 @@ class BenchPeersTest {
         }
         double[][] plain = Tensors.toMatrix(ours.forward(Tensors.matrix(x, Precision.FLOAT32, "x")
                 .reshape(1, t, EngineBenchmarks.D_MODEL), Mask.none()).slice(0));
-        EngineBenchmarks.requireClose(plain, new EngineBenchmarks.BuiltInAttention(w, x).run(), "nd4j-op");
+        EngineBenchmarks.requireClose(plain, new EngineBenchmarks.BuiltInAttention(w, x).result(), "nd4j-op");
         double[][] off = Tensors.copy(plain);
         off[2][5] += 1;
         assertThrows(IllegalStateException.class, () -> EngineBenchmarks.requireClose(plain, off, "perturbed"));
