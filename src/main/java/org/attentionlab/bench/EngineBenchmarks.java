@@ -83,30 +83,26 @@ public final class EngineBenchmarks {
             Mask mask = causal ? Mask.causal(t) : Mask.none();
             double[][] reference = Tensors.toMatrix(withBias.forward(x3, mask).slice(0));
             double flops = mhaFlops(t);
-
-            out.add(new BenchResult(kase, t, "attention-lab",
-                    Timer.medianMs(() -> withBias.forward(x3, mask), warmupMs, reps, budgetMs), flops));
-            log.accept(kase + " " + t + " attention-lab");
-
-            out.add(peer(kase, t, flops, reference, () -> onnx.multiHead(w, HEADS, x, causal)));
-            log.accept(kase + " " + t + " onnxruntime");
-
+            Contest contest = new Contest(kase, t, flops);
+            contest.add("attention-lab", () -> withBias.forward(x3, mask));
+            contest.addPeer(reference, () -> onnx.multiHead(w, HEADS, x, causal));
             if (causal) {
-                out.add(unavailable(kase, t, "nd4j-op", "ND4J's op masks keys only ((B, T) mask): it has no causal form"));
+                contest.unavailable("nd4j-op", "ND4J's op masks keys only ((B, T) mask): it has no causal form");
             } else {
-                // ND4J's op has no biases: it runs on the bias-free weights, compared with ours on the same
+                // ND4J's op has no biases: it runs on the bias-free weights, checked against ours on the same
                 BuiltInAttention op = new BuiltInAttention(ours.weights(), x);
                 requireClose(Tensors.toMatrix(ours.forward(x3, mask).slice(0)), op.result(), kase + " nd4j-op at " + t);
-                out.add(new BenchResult(kase, t, "nd4j-op", Timer.medianMs(op::run, warmupMs, reps, budgetMs), flops));
-                log.accept(kase + " " + t + " nd4j-op");
+                contest.add("nd4j-op", op::run);
             }
+            out.addAll(contest.run());
+            log.accept(kase + " " + t + ": attention-lab, onnxruntime, nd4j-op (in turns)");
 
             JavaLoopAttention loops = new JavaLoopAttention(w, HEADS);
             requireClose(reference, loops.forward(x, causal), kase + " java-loops at " + t);
             int loopReps = t >= 512 ? 3 : quick ? 5 : 9;
             out.add(new BenchResult(kase, t, "java-loops",
                     Timer.medianMs(() -> loops.forward(x, causal), 0, loopReps, budgetMs, loopReps), flops));
-            log.accept(kase + " " + t + " java-loops");
+            log.accept(kase + " " + t + ": java-loops");
         }
         return out;
     }
@@ -119,13 +115,11 @@ public final class EngineBenchmarks {
         double[][] x = Tensors.toMatrix(new Init(4, Precision.FLOAT32).normal(t, D_MODEL, 1));
         INDArray x3 = Tensors.matrix(x, Precision.FLOAT32, "x").reshape(1, t, D_MODEL);
         double[][] reference = Tensors.toMatrix(layer.forward(x3, Mask.none()).slice(0));
-        double flops = layerFlops(t);
-        List<BenchResult> out = new ArrayList<>();
-        out.add(new BenchResult("encoder-layer", t, "attention-lab",
-                Timer.medianMs(() -> layer.forward(x3, Mask.none()), warmupMs, reps, budgetMs), flops));
-        log.accept("encoder-layer " + t + " attention-lab");
-        out.add(peer("encoder-layer", t, flops, reference, () -> onnx.encoderLayer(w, HEADS, x, LN_EPS)));
-        log.accept("encoder-layer " + t + " onnxruntime");
+        Contest contest = new Contest("encoder-layer", t, layerFlops(t));
+        contest.add("attention-lab", () -> layer.forward(x3, Mask.none()));
+        contest.addPeer(reference, () -> onnx.encoderLayer(w, HEADS, x, LN_EPS));
+        List<BenchResult> out = contest.run();
+        log.accept("encoder-layer " + t + ": attention-lab, onnxruntime (in turns)");
         return out;
     }
 
@@ -143,24 +137,66 @@ public final class EngineBenchmarks {
         }
         BertInput in = BertInput.of(ids);
         double ms = Timer.medianMs(() -> model.forward(in), warmupMs, quick ? 9 : 21, budgetMs);
-        log.accept("bert-base " + t + " attention-lab");
+        log.accept("bert-base " + t + ": attention-lab");
         return new BenchResult("bert-base", t, "attention-lab", ms, c.layers() * layerFlops(t),
                 Map.of("layers", c.layers(), "outputs", "every attention and hidden state copied out"));
     }
 
-    /** Runs a peer's version of a case after checking it against ours, or says why it cannot. */
-    private BenchResult peer(String kase, int t, double flops, double[][] reference, PeerCase make) {
-        if (onnx == null) {
-            return unavailable(kase, t, "onnxruntime", onnxMissing);
+    /** The implementations of one case and length, timed in turns. */
+    private final class Contest {
+        private final String kase;
+        private final int t;
+        private final double flops;
+        private final List<String> impls = new ArrayList<>();
+        private final List<Runnable> bodies = new ArrayList<>();
+        private final List<Peer.Run> open = new ArrayList<>();
+        private final List<BenchResult> missing = new ArrayList<>();
+
+        Contest(String kase, int t, double flops) {
+            this.kase = kase;
+            this.t = t;
+            this.flops = flops;
         }
-        try (Peer.Run run = make.open()) {
-            requireClose(reference, run.run(), kase + " " + onnx.impl() + " at " + t);
-            return new BenchResult(kase, t, onnx.impl(), Timer.medianMs(run::time, warmupMs, reps, budgetMs), flops);
-        } catch (Exception e) {
-            if (e instanceof IllegalStateException ise && ise.getMessage() != null && ise.getMessage().contains("differs")) {
-                throw ise;
+
+        void add(String impl, Runnable body) {
+            impls.add(impl);
+            bodies.add(body);
+        }
+
+        void unavailable(String impl, String why) {
+            missing.add(EngineBenchmarks.unavailable(kase, t, impl, why));
+        }
+
+        /** The ONNX Runtime peer, after checking its result against ours; or why it is missing. */
+        void addPeer(double[][] reference, PeerCase make) {
+            if (onnx == null) {
+                unavailable("onnxruntime", onnxMissing);
+                return;
             }
-            return unavailable(kase, t, onnx.impl(), "failed: " + e.getMessage());
+            Peer.Run run;
+            try {
+                run = make.open();
+            } catch (Exception | LinkageError e) {
+                unavailable(onnx.impl(), "failed: " + e);
+                return;
+            }
+            open.add(run);
+            requireClose(reference, run.run(), kase + " " + onnx.impl() + " at " + t);
+            add(onnx.impl(), run::time);
+        }
+
+        List<BenchResult> run() {
+            try {
+                double[] ms = Timer.interleavedMedianMs(bodies, warmupMs, reps, budgetMs);
+                List<BenchResult> out = new ArrayList<>();
+                for (int i = 0; i < ms.length; i++) {
+                    out.add(new BenchResult(kase, t, impls.get(i), ms[i], flops));
+                }
+                out.addAll(missing);
+                return out;
+            } finally {
+                open.forEach(Peer.Run::close);
+            }
         }
     }
 
@@ -228,6 +264,18 @@ public final class EngineBenchmarks {
     /** One encoder layer: attention plus the two FFN GEMMs (T×D×d_ff each); norms and GELU not counted. */
     public static double layerFlops(int t) {
         return mhaFlops(t) + 2.0 * 2 * t * D_MODEL * (double) D_FF;
+    }
+
+    /** ND4J's built-in op on these (bias-free) weights and input, for the JMH benchmarks. */
+    public static Nd4jOp nd4jOp(AttentionWeights w, double[][] x) {
+        BuiltInAttention op = new BuiltInAttention(w, x);
+        return op::run;
+    }
+
+    /** One run of ND4J's op. */
+    @FunctionalInterface
+    public interface Nd4jOp {
+        Object run();
     }
 
     static void requireClose(double[][] expected, double[][] actual, String what) {

@@ -99,7 +99,7 @@ public class Heatmap extends Region {
     private double[] labelWidths = {0, 0};
     /** Whether the labels need placing again (rebuilt, or the geometry changed). */
     private boolean labelsMoved = true;
-    /** finiteRange() and hasMasked() of {@link #statsOf}: layout asks several times per data. */
+    /** The finite range of {@link #statsOf} and whether it has masked cells: layout asks several times per data. */
     private Matrix statsOf;
     private double[] statsRange;
     private boolean statsMasked;
@@ -885,22 +885,30 @@ public class Heatmap extends Region {
     /** The finite range of m (and whether it has masked cells), computed once per matrix. */
     private double[] stats(Matrix m) {
         if (statsOf != m) {
-            statsRange = m.finiteRange();
-            statsMasked = hasMasked(m);
+            // one pass for both, comparisons rather than Math.min/max (this runs on the FX thread
+            // for every 512×512 result)
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            boolean masked = false;
+            for (int i = 0; i < m.rows(); i++) {
+                for (double x : m.row(i)) {
+                    if (x - x == 0) { // finite
+                        if (x < lo) {
+                            lo = x;
+                        }
+                        if (x > hi) {
+                            hi = x;
+                        }
+                    } else if (x == Double.NEGATIVE_INFINITY) {
+                        masked = true;
+                    }
+                }
+            }
+            statsRange = lo > hi ? new double[] {0, 0} : new double[] {lo, hi};
+            statsMasked = masked;
             statsOf = m;
         }
         return statsRange.clone();
-    }
-
-    private static boolean hasMasked(Matrix m) {
-        for (int i = 0; i < m.rows(); i++) {
-            for (int j = 0; j < m.cols(); j++) {
-                if (m.get(i, j) == Double.NEGATIVE_INFINITY) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** Fills the image pixel by pixel from the per-cell colours: one pass, no nodes. */
