@@ -42,12 +42,14 @@ public final class AttentionLabApp extends Application {
         Path logFile = Logging.logToFolder(AppDirs.forCurrentUser().logs());
         new CrashReporter(i18n, logFile, Platform::runLater).install();
         engineThread = newEngineThread();
-        UiExecutors executors = new UiExecutors(engineThread, Platform::runLater);
+        FirstFrameGate engine = new FirstFrameGate(engineThread); // ND4J loads after the window is painted
+        UiExecutors executors = new UiExecutors(engine, Platform::runLater);
         Ui ui = compose(i18n, new Appearance(), new Nd4jEngineService(), executors);
         ui.window().attach(stage);
         stage.setMaximized(true);
         stage.show();
         ui.shell().loadBackend();
+        engine.openAfterFirstFrame();
         org.attentionlab.ui.bench.FirstFrameProbe.installIfRequested(stage, ui.shell().backendStateProperty());
     }
 

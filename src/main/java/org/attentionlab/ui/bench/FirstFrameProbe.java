@@ -34,6 +34,8 @@ public final class FirstFrameProbe {
         new AnimationTimer() {
             private int pulses;
             private long firstFrameRss;
+            private long uptimeMs;
+            private long cpuMs;
 
             @Override
             public void handle(long now) {
@@ -43,8 +45,10 @@ public final class FirstFrameProbe {
                     System.out.println(FIRST_FRAME);
                     System.out.flush();
                     firstFrameRss = status("VmRSS");
+                    uptimeMs = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+                    cpuMs = processCpuMs();
                     stop();
-                    whenSettled(backend, () -> report(firstFrameRss));
+                    whenSettled(backend, () -> report(firstFrameRss, uptimeMs, cpuMs));
                 }
             }
         }.start();
@@ -64,15 +68,23 @@ public final class FirstFrameProbe {
         t.start();
     }
 
-    private static void report(long firstFrameRss) {
+    private static void report(long firstFrameRss, long uptimeMs, long cpuMs) {
         long rss = status("VmRSS");
         long hwm = status("VmHWM");
         System.out.printf(Locale.ROOT, "BENCH {\"case\":\"cold-start\",\"tokens\":0,\"impl\":\"attention-lab\",\"ms\":null,"
-                + "\"rss_mb\":%.0f,\"rss_first_frame_mb\":%.0f,\"rss_peak_mb\":%.0f,\"heap_max_mb\":%d}%n", rss / 1e6,
-                firstFrameRss / 1e6, hwm / 1e6, Runtime.getRuntime().maxMemory() / 1_000_000);
+                + "\"rss_mb\":%.0f,\"rss_first_frame_mb\":%.0f,\"rss_peak_mb\":%.0f,\"jvm_uptime_at_first_frame_ms\":%d,"
+                + "\"cpu_to_first_frame_ms\":%d}%n", rss / 1e6, firstFrameRss / 1e6, hwm / 1e6, uptimeMs, cpuMs);
         System.out.flush();
         Platform.exit();
         System.exit(0);
+    }
+
+    /** CPU time of the whole process so far (every thread), in ms. */
+    private static long processCpuMs() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1_000_000;
+        }
+        return -1;
     }
 
     private static void sleep(long ms) {
