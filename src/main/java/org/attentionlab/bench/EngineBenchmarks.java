@@ -41,6 +41,7 @@ public final class EngineBenchmarks {
     public static final double LN_EPS = 1e-12;
 
     private final boolean quick;
+    private final boolean smoke;
     private final long warmupMs;
     private final int reps;
     private final long budgetMs;
@@ -52,7 +53,13 @@ public final class EngineBenchmarks {
      * @param onnxMissing why there is none (reported in its place)
      */
     public EngineBenchmarks(boolean quick, Peer onnx, String onnxMissing) {
+        this(quick, false, onnx, onnxMissing);
+    }
+
+    /** @param smoke one repetition of everything, no warm-up: checks that the cases run (tests) */
+    public EngineBenchmarks(boolean quick, boolean smoke, Peer onnx, String onnxMissing) {
         this.quick = quick;
+        this.smoke = smoke;
         this.warmupMs = quick ? 300 : 1_000;
         this.reps = quick ? 21 : 61;
         this.budgetMs = quick ? 2_500 : 10_000;
@@ -66,7 +73,8 @@ public final class EngineBenchmarks {
         INDArray a = Nd4j.rand(DataType.FLOAT, n, n);
         INDArray b = Nd4j.rand(DataType.FLOAT, n, n);
         INDArray c = Nd4j.create(DataType.FLOAT, n, n);
-        double ms = Timer.medianMs(() -> Nd4j.gemm(a, b, c, false, false, 1.0, 0.0), warmupMs, quick ? 7 : 15, budgetMs);
+        double ms = smoke ? Timer.medianMs(() -> Nd4j.gemm(a, b, c, false, false, 1.0, 0.0), 0, 1, 0, 1)
+                : Timer.medianMs(() -> Nd4j.gemm(a, b, c, false, false, 1.0, 0.0), warmupMs, quick ? 7 : 15, budgetMs);
         return new BenchResult("sgemm-2048", 0, "openblas", ms, 2.0 * n * n * n);
     }
 

@@ -33,9 +33,20 @@ public final class TextBenchmarks {
     };
 
     private final boolean quick;
+    private final boolean smoke;
 
     public TextBenchmarks(boolean quick) {
+        this(quick, false);
+    }
+
+    /** @param smoke one pass each, no warm-up: checks that the cases run (tests) */
+    public TextBenchmarks(boolean quick, boolean smoke) {
         this.quick = quick;
+        this.smoke = smoke;
+    }
+
+    private double time(Runnable body) {
+        return smoke ? Timer.medianMs(body, 0, 1, 0, 1) : Timer.medianMs(body, quick ? 300 : 1_000, quick ? 7 : 15, quick ? 3_000 : 10_000);
     }
 
     /** The generated corpus: sentences cut and joined differently on every line. */
@@ -64,7 +75,7 @@ public final class TextBenchmarks {
             }
             tokens[0] = n;
         };
-        double ms = Timer.medianMs(pass, quick ? 300 : 1_000, quick ? 7 : 15, quick ? 3_000 : 10_000);
+        double ms = time(pass);
         return new BenchResult("tokenizer", 0, "attention-lab", ms, 0, Map.of("lines", lines.size(), "tokens", tokens[0],
                 "lines_per_s", Math.round(lines.size() / (ms / 1e3))));
     }
@@ -87,8 +98,7 @@ public final class TextBenchmarks {
         SacreBleu bleu = new SacreBleu(BleuConfig.corpusDefaults());
         List<List<String>> streams = List.of(refs);
         double[] score = {0};
-        double ms = Timer.medianMs(() -> score[0] = bleu.corpusScore(hyps, streams).score(), quick ? 300 : 1_000,
-                quick ? 7 : 15, quick ? 3_000 : 10_000);
+        double ms = time(() -> score[0] = bleu.corpusScore(hyps, streams).score());
         return new BenchResult("bleu-corpus", 0, "attention-lab", ms, 0, Map.of("segments", hyps.size(),
                 "segments_per_s", Math.round(hyps.size() / (ms / 1e3)), "bleu", Math.round(score[0] * 100) / 100.0));
     }

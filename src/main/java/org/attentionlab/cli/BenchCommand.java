@@ -59,6 +59,9 @@ public final class BenchCommand implements Callable<Integer> {
                     + "fx-pulse-gap, tokenizer, bleu-corpus, cold-start, engine-memory (default: all)")
     List<String> only;
 
+    @Option(names = "--smoke", hidden = true, description = "one repetition of everything (tests: it runs, it measures nothing)")
+    boolean smoke;
+
     @Option(names = "--tokens", split = ",", paramLabel = "N", description = "attention lengths (default: 16,128,512)")
     List<Integer> tokens;
 
@@ -89,7 +92,7 @@ public final class BenchCommand implements Callable<Integer> {
         log.accept("measuring on " + backend.summary() + "; " + waitPolicy + (quick ? "; quick" : ""));
         Peers.Found onnx = Peers.onnxRuntime(backend.threads());
         log.accept("onnxruntime: " + (onnx.available() ? onnx.peer().describe() : "unavailable, " + onnx.whyNot()));
-        EngineBenchmarks engine = new EngineBenchmarks(quick, onnx.peer(), onnx.whyNot());
+        EngineBenchmarks engine = new EngineBenchmarks(quick, smoke, onnx.peer(), onnx.whyNot());
         BenchResult peak = engine.sgemmPeak();
         log.accept(String.format(Locale.ROOT, "sgemm 2048³: %.1f GFLOP/s", peak.gflops()));
         List<BenchResult> cases = new ArrayList<>();
@@ -112,7 +115,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (run.contains("fx-pulse-gap")) {
             cases.add(ui.pulseGaps());
         }
-        TextBenchmarks text = new TextBenchmarks(quick);
+        TextBenchmarks text = new TextBenchmarks(quick, smoke);
         if (run.contains("tokenizer")) {
             Path vocab = TokenizeCommand.locateShippedVocabulary();
             cases.add(text.tokenizer(TokenizeCommand.loadVocabulary(vocab)));
@@ -155,6 +158,9 @@ public final class BenchCommand implements Callable<Integer> {
         root.put("onnxruntime", onnx.available() ? onnx.peer().describe() : "unavailable: " + onnx.whyNot());
         root.put("flops", "mha: 8·T·D² + 4·T²·D; encoder-layer: mha + 16·T·D²; bert-base: 12 × encoder-layer (D = 768)");
         root.put("quick", quick);
+        if (smoke) {
+            root.put("smoke", "one repetition of everything: these times are not measurements");
+        }
         List<Map<String, Object>> list = new ArrayList<>();
         for (BenchResult r : cases) {
             Map<String, Object> m = new LinkedHashMap<>();
