@@ -76,7 +76,7 @@ public final class TextBenchmarks {
             tokens[0] = n;
         };
         double ms = time(pass);
-        return new BenchResult("tokenizer", 0, "attention-lab", ms, 0, Map.of("lines", lines.size(), "tokens", tokens[0],
+        return new BenchResult("tokenizer", 0, "attention-lab", ms, 0, Map.of("lines", lines.size(), "wordpieces", tokens[0],
                 "lines_per_s", Math.round(lines.size() / (ms / 1e3))));
     }
 

@@ -14,11 +14,10 @@ import java.util.function.Consumer;
 
 import org.attentionlab.bench.BenchResult;
 import org.attentionlab.bench.EngineBenchmarks;
-import org.attentionlab.bench.MemoryBenchmark;
 import org.attentionlab.bench.Peers;
 import org.attentionlab.bench.Targets;
 import org.attentionlab.bench.TextBenchmarks;
-import org.attentionlab.bench.UiBenchmarks;
+import org.attentionlab.bench.ChildBenchmarks;
 import org.attentionlab.engine.Backend;
 import org.attentionlab.engine.BackendInfo;
 import org.attentionlab.engine.NativeEnvironment;
@@ -59,6 +58,10 @@ public final class BenchCommand implements Callable<Integer> {
                     + "fx-pulse-gap, tokenizer, bleu-corpus, cold-start, engine-memory (default: all)")
     List<String> only;
 
+    @Option(names = "--save-json", paramLabel = "FILE",
+            description = "also write the JSON of this run to FILE (one run gives both tables)")
+    Path saveJson;
+
     @Option(names = "--smoke", hidden = true, description = "one repetition of everything (tests: it runs, it measures nothing)")
     boolean smoke;
 
@@ -78,6 +81,12 @@ public final class BenchCommand implements Callable<Integer> {
         for (int t : lengths) {
             if (t < 1 || t > 4096) {
                 throw new BadInputException("--tokens: " + t + " is out of range; expected 1 to 4096");
+            }
+        }
+        if (saveJson != null) {
+            Path dir = saveJson.toAbsolutePath().getParent();
+            if (dir == null || !java.nio.file.Files.isDirectory(dir) || java.nio.file.Files.isDirectory(saveJson)) {
+                throw new BadInputException("--save-json " + saveJson + ": expected a file in an existing folder");
             }
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -108,7 +117,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (run.contains("bert-base")) {
             cases.add(engine.bertBase(128, log));
         }
-        UiBenchmarks ui = new UiBenchmarks(quick, log);
+        ChildBenchmarks ui = new ChildBenchmarks(quick, log);
         if (run.contains("heatmap-512")) {
             cases.add(ui.heatmap());
         }
@@ -129,15 +138,22 @@ public final class BenchCommand implements Callable<Integer> {
             cases.add(ui.coldStart());
         }
         if (run.contains("engine-memory")) {
-            cases.add(new MemoryBenchmark().run(1_000));
-            log.accept("engine-memory");
+            cases.add(ui.memory(1_000));
         }
         ui.close();
         double peakGflops = peak.gflops();
         List<Targets.Verdict> verdicts = Targets.judge(cases);
         double seconds = (System.nanoTime() - started) / 1e9;
+        String json = json(backend, waitPolicy, onnx, peak, cases, verdicts, seconds);
+        if (saveJson != null) {
+            try {
+                java.nio.file.Files.writeString(saveJson, json + System.lineSeparator());
+            } catch (java.io.IOException e) {
+                throw new BadInputException("--save-json " + saveJson + ": cannot write (" + e.getMessage() + ")", e);
+            }
+        }
         if (format.equals("json")) {
-            out.println(json(backend, waitPolicy, onnx, peak, cases, verdicts, seconds));
+            out.println(json);
         } else {
             out.print(text(backend, waitPolicy, onnx, peak, cases, verdicts, seconds));
         }

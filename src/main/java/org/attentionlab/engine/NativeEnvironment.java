@@ -19,6 +19,12 @@ import com.sun.jna.NativeLibrary;
  * runner, JMH's forks), and only some of them can set an environment variable, so {@code Main}
  * sets it in its own process (C {@code setenv}, before ND4J loads) unless the user already chose a
  * value. OpenMP reads the C environment, not Java's copy of it.
+ *
+ * <p>On Linux (glibc) it also fixes malloc's mmap threshold at 128 KiB: ND4J frees an array's
+ * memory when the collector reclaims its Java object, and glibc, once a large block has been
+ * freed, raises that threshold and serves later large blocks from its heap, which it keeps; the
+ * resident set then grows with every recomputation between two collections (measured: +118 MB over
+ * 1000 encoder-layer recomputations at 128 tokens, +22 MB with the threshold fixed).
  */
 public final class NativeEnvironment {
 
@@ -37,6 +43,7 @@ public final class NativeEnvironment {
      * @return what now holds, for {@code info} and {@code bench}
      */
     public static synchronized String prepare() {
+        fixMmapThreshold();
         String given = System.getenv(WAIT_POLICY);
         if (given != null) {
             applied = WAIT_POLICY + "=" + given + " (from the environment)";
@@ -59,6 +66,22 @@ public final class NativeEnvironment {
             applied = WAIT_POLICY + " not set (" + e.getClass().getSimpleName() + ")";
         }
         return applied;
+    }
+
+    private static boolean mmapFixed;
+
+    /** glibc's mallopt(M_MMAP_THRESHOLD, 128 KiB); nothing elsewhere. */
+    private static void fixMmapThreshold() {
+        if (mmapFixed || !System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
+            return;
+        }
+        mmapFixed = true;
+        try {
+            int mMmapThreshold = -3; // glibc's M_MMAP_THRESHOLD
+            NativeLibrary.getInstance("c").getFunction("mallopt").invokeInt(new Object[] {mMmapThreshold, 128 * 1024});
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.FINE, "mallopt not available (not glibc?)", e);
+        }
     }
 
     /** What {@link #prepare()} found or did ("not set" before it ran). */

@@ -45,6 +45,9 @@ class BenchCommandTest {
         CliTest.Result r = CliTest.run("bench", "--cases", "mha,warp-drive");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--cases: unknown case 'warp-drive'"), r.err());
+        CliTest.Result f = CliTest.run("bench", "--save-json", "/no/such/folder/bench.json");
+        assertEquals(2, f.code());
+        assertTrue(f.err().contains("--save-json /no/such/folder/bench.json: expected a file in an existing folder"), f.err());
         CliTest.Result t = CliTest.run("bench", "--tokens", "0");
         assertEquals(2, t.code());
         assertTrue(t.err().contains("--tokens: 0 is out of range"), t.err());

@@ -18,14 +18,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * The UI's cases, each in a fresh JVM so that JavaFX starts on a display of its own and the cold
- * start is a real one: the 512×512 heatmap redraw and the FX thread's pulse gaps while 512 tokens
+ * The cases that need a JVM of their own. The engine's memory over many recomputations, so that
+ * nothing measured before it (freed heap, other models) moves its resident set. The UI's cases, so
+ * that JavaFX starts on a display of its own and the cold start is a real one: the 512×512 heatmap redraw and the FX thread's pulse gaps while 512 tokens
  * recompute ({@code org.attentionlab.ui.bench.UiBench}, reached by name: this package holds no
  * JavaFX), and the app's cold start to its first painted frame (the app itself, started with
  * {@code -Dattentionlab.probe=first-frame}). Uses $DISPLAY, else starts its own Xvfb when one is
  * installed, else reports the cases as unavailable.
  */
-public final class UiBenchmarks implements AutoCloseable {
+public final class ChildBenchmarks implements AutoCloseable {
 
     static final String UI_MAIN = "org.attentionlab.ui.bench.UiBench";
     static final String APP_MAIN = "org.attentionlab.Main";
@@ -40,13 +41,19 @@ public final class UiBenchmarks implements AutoCloseable {
     private String display;
     private String noDisplay;
 
-    public UiBenchmarks(boolean quick, Consumer<String> log) {
+    public ChildBenchmarks(boolean quick, Consumer<String> log) {
         this.quick = quick;
         this.log = log;
     }
 
     public BenchResult heatmap() {
         return child("heatmap-512", 0, UI_MAIN, List.of("heatmap", quick ? "quick" : "full"), List.of(), 120);
+    }
+
+    /** {@link MemoryBenchmark} in a fresh JVM. */
+    public BenchResult memory(int recomputations) {
+        return child("engine-memory", 128, MemoryBenchmark.class.getName(), List.of(Integer.toString(recomputations)), List.of(),
+                600, false);
     }
 
     public BenchResult pulseGaps() {
@@ -81,8 +88,13 @@ public final class UiBenchmarks implements AutoCloseable {
     }
 
     private BenchResult child(String kase, int tokens, String mainClass, List<String> args, List<String> jvmArgs, int timeoutS) {
-        String d = display();
-        if (d == null) {
+        return child(kase, tokens, mainClass, args, jvmArgs, timeoutS, true);
+    }
+
+    private BenchResult child(String kase, int tokens, String mainClass, List<String> args, List<String> jvmArgs, int timeoutS,
+                              boolean needsDisplay) {
+        String d = needsDisplay ? display() : null;
+        if (needsDisplay && d == null) {
             return EngineBenchmarks.unavailable(kase, tokens, "attention-lab", noDisplay);
         }
         List<String> cmd = new ArrayList<>();
@@ -93,7 +105,9 @@ public final class UiBenchmarks implements AutoCloseable {
         cmd.add(mainClass);
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("DISPLAY", d);
+        if (d != null) {
+            pb.environment().put("DISPLAY", d);
+        }
         long t0 = System.nanoTime();
         try {
             Process p = pb.start();
