@@ -15,7 +15,8 @@ import ai.onnxruntime.OrtSession;
 
 /**
  * ONNX Runtime (CPU execution provider) on graphs from {@link OnnxGraphs}: every optimisation on
- * (it fuses the attention pattern), {@code threads} intra-op threads, one inter-op thread, the
+ * (it fuses the attention pattern), {@code threads} intra-op threads that sleep when idle, one
+ * inter-op thread, the
  * input tensor made once and reused, so a run times the graph and the output copy only.
  */
 public final class OnnxRuntimePeer implements Peer {
@@ -34,7 +35,7 @@ public final class OnnxRuntimePeer implements Peer {
 
     @Override
     public String describe() {
-        return "ONNX Runtime " + env.getVersion() + " (CPU, " + threads + " intra-op threads, all graph optimisations)";
+        return "ONNX Runtime " + env.getVersion() + " (CPU, " + threads + " intra-op threads, no spinning, all graph optimisations)";
     }
 
     @Override
@@ -53,6 +54,9 @@ public final class OnnxRuntimePeer implements Peer {
         o.setIntraOpNumThreads(threads);
         o.setInterOpNumThreads(1);
         o.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+        // idle threads sleep, as ours do (OMP_WAIT_POLICY=PASSIVE): spinning ORT threads would keep a
+        // core busy after each run and slow whatever bench times next in its turn
+        o.addConfigEntry("session.intra_op.allow_spinning", "0");
         OrtSession session = env.createSession(model, o);
         int t = x.length;
         int d = x[0].length;
