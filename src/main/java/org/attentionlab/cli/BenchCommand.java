@@ -141,7 +141,12 @@ public final class BenchCommand implements Callable<Integer> {
             cases.add(ui.memory(1_000));
         }
         ui.close();
-        double peakGflops = peak.gflops();
+        // sgemm again at the end: a busy moment at the start must not make everything look fast
+        BenchResult peakAtEnd = engine.sgemmPeak();
+        log.accept(String.format(Locale.ROOT, "sgemm 2048³ at the end: %.1f GFLOP/s", peakAtEnd.gflops()));
+        if (peakAtEnd.ms() < peak.ms()) {
+            peak = peakAtEnd;
+        }
         List<Targets.Verdict> verdicts = Targets.judge(cases);
         double seconds = (System.nanoTime() - started) / 1e9;
         String json = json(backend, waitPolicy, onnx, peak, cases, verdicts, seconds);
@@ -169,7 +174,7 @@ public final class BenchCommand implements Callable<Integer> {
         root.put("blas", backend.blasVendor());
         root.put("threads", backend.threads());
         root.put("peak_gflops", round(peak.gflops()));
-        root.put("peak_case", "sgemm 2048³ (2·2048³ FLOP), " + round(peak.ms()) + " ms");
+        root.put("peak_case", "sgemm 2048³ (2·2048³ FLOP), " + round(peak.ms()) + " ms: the faster of two, at the start and the end of the run");
         root.put("omp_wait_policy", waitPolicy);
         root.put("onnxruntime", onnx.available() ? onnx.peer().describe() : "unavailable: " + onnx.whyNot());
         root.put("flops", "mha: 8·T·D² + 4·T²·D; encoder-layer: mha + 16·T·D²; bert-base: 12 × encoder-layer (D = 768)");
@@ -216,7 +221,8 @@ public final class BenchCommand implements Callable<Integer> {
         b.append(String.format(Locale.ROOT, "backend: %s%n", backend.summary()));
         b.append(String.format(Locale.ROOT, "native: %s%n", waitPolicy));
         b.append(String.format(Locale.ROOT, "onnxruntime: %s%n", onnx.available() ? onnx.peer().describe() : "unavailable, " + onnx.whyNot()));
-        b.append(String.format(Locale.ROOT, "peak: sgemm 2048³ %.1f ms = %.1f GFLOP/s (this run)%n", peak.ms(), peak.gflops()));
+        b.append(String.format(Locale.ROOT, "peak: sgemm 2048³ %.1f ms = %.1f GFLOP/s (this run: the faster of its start and end)%n",
+                peak.ms(), peak.gflops()));
         b.append("FLOP counts: mha 8·T·D² + 4·T²·D; encoder-layer mha + 16·T·D²; bert-base 12 layers (D = 768)\n\n");
         b.append(String.format(Locale.ROOT, "%-14s %6s  %-14s %10s %9s %8s %9s  %s%n", "case", "tokens", "impl", "ms", "GFLOP/s",
                 "of peak", "÷ ours", "notes"));
