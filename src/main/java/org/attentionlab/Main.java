@@ -1,6 +1,7 @@
 package org.attentionlab;
 
 import org.attentionlab.cli.Cli;
+import org.attentionlab.engine.NativeEnvironment;
 import org.attentionlab.ui.AttentionLabApp;
 
 /**
@@ -13,6 +14,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        NativeEnvironment.prepare(); // before anything loads ND4J's natives
         Logging.configure();
         if (args.length == 0) {
             AttentionLabApp.launchApp(args);

@@ -184,6 +184,58 @@ public final class Mask {
         }
     }
 
+    /**
+     * The (T, S) additive form of sequence b's mask, or null for {@link #none()}: 0 where a key
+     * is allowed and the type's lowest finite value where it is not, so that scores + this, then a
+     * row softmax, gives masked keys exactly zero weight (e^(lowest − max) underflows to 0) without
+     * a pass that multiplies by the 0/1 table. Rows with no allowed key are left to the caller
+     * ({@link #emptyRows}): their softmax is meaningless and must be set to zero.
+     */
+    INDArray additive(int b, int t, int s, DataType type) {
+        if (allowed == null) {
+            return null;
+        }
+        requireFits(b, t, s);
+        boolean[][] m = allowed[allowed.length == 1 ? 0 : b];
+        if (type == DataType.DOUBLE) {
+            double[] flat = new double[t * s];
+            for (int i = 0; i < t; i++) {
+                for (int j = 0; j < s; j++) {
+                    flat[i * s + j] = m[i][j] ? 0 : -Double.MAX_VALUE;
+                }
+            }
+            return Nd4j.create(flat, new long[] {t, s}, DataType.DOUBLE);
+        }
+        float[] flat = new float[t * s];
+        for (int i = 0; i < t; i++) {
+            for (int j = 0; j < s; j++) {
+                flat[i * s + j] = m[i][j] ? 0 : -Float.MAX_VALUE;
+            }
+        }
+        return Nd4j.create(flat, new long[] {t, s}, DataType.FLOAT).castTo(type);
+    }
+
+    /** The queries of sequence b that may attend to no key at all (their weights are all zero). */
+    int[] emptyRows(int b, int t, int s) {
+        if (allowed == null) {
+            return new int[0];
+        }
+        requireFits(b, t, s);
+        boolean[][] m = allowed[allowed.length == 1 ? 0 : b];
+        int[] rows = new int[t];
+        int n = 0;
+        for (int i = 0; i < t; i++) {
+            boolean any = false;
+            for (int j = 0; j < s && !any; j++) {
+                any = m[i][j];
+            }
+            if (!any) {
+                rows[n++] = i;
+            }
+        }
+        return Arrays.copyOf(rows, n);
+    }
+
     /** The (T, S) 0/1 array ND4J multiplies with, or null for {@link #none()}. */
     INDArray allowedMatrix(int b, int t, int s, DataType type) {
         if (allowed == null) {

@@ -10,6 +10,7 @@ import org.attentionlab.engine.trace.HeadTrace;
 import org.attentionlab.engine.trace.Matrix;
 import org.attentionlab.engine.trace.MultiHeadTrace;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -129,8 +130,14 @@ public final class MultiHeadAttention {
         INDArray qAll = wq.apply(q2);
         INDArray kAll = wk.apply(m2);
         INDArray vAll = wv.apply(m2);
-        INDArray concat = Nd4j.create(dtype(), b * (long) t, (long) h * dv);
         double scale = ScaledDotProductAttention.scaleFactor(dk, config.scaled());
+        if (traces == null && Blas.usable(qAll, kAll, vAll)) {
+            // 2.–3. on the CPU, every head straight from and into its column block (no copies)
+            INDArray concat = attendInPlace(qAll, kAll, vAll, b, t, s, mask, scale, weightsOut);
+            // 4. output projection: Concat·W^O + b^O -> (B·T, D) -> (B, T, D)
+            return wo.apply(concat).reshape(b, t, d);
+        }
+        INDArray concat = Nd4j.create(dtype(), b * (long) t, (long) h * dv);
         for (int n = 0; n < b; n++) {
             INDArray allowed = mask.allowedMatrix(n, t, s, dtype());
             // 2. attend, every head at once: (H, T, d_k)·(H, S, d_k)ᵀ -> (H, T, S)
@@ -171,6 +178,56 @@ public final class MultiHeadAttention {
             }
         }
         return out.reshape(b, t, d);
+    }
+
+    /**
+     * Steps 2 and 3 for every sequence and head, for the CPU: head i of sequence n is the block
+     * at row n·T, column i·d_k of Q (leading dimension H·d_k), so BLAS reads it where it lies and
+     * writes head i's output straight into column block i of the concatenation. The scale 1/√d_k
+     * rides on the first product (alpha); the mask is added as 0 / lowest before one native row
+     * softmax, and rows with no allowed key are zeroed afterwards.
+     *
+     * @param q (B·T, H·d_k), k (B·S, H·d_k), v (B·S, H·d_v), all whole c-ordered arrays
+     * @return the concatenation (B·T, H·d_v)
+     */
+    private INDArray attendInPlace(INDArray q, INDArray k, INDArray v, int b, int t, int s, Mask mask, double scale,
+                                   List<double[]> weightsOut) {
+        int h = config.heads();
+        int dk = config.dK();
+        int dv = config.dV();
+        int hk = h * dk;
+        int hv = h * dv;
+        INDArray concat = Nd4j.createUninitialized(dtype(), b * (long) t, hv);
+        INDArray weights = Nd4j.createUninitialized(dtype(), (long) h * t, s); // (H·T, S), reused per sequence
+        for (int n = 0; n < b; n++) {
+            long qRow = (long) n * t * hk;
+            long kRow = (long) n * s * hk;
+            long vRow = (long) n * s * hv;
+            // 2. S_i = Q_i·K_iᵀ/√d_k for every head i -> (H, T, S)
+            for (int i = 0; i < h; i++) {
+                Blas.gemm(false, true, t, s, dk, scale, q, qRow + (long) i * dk, hk, k, kRow + (long) i * dk, hk,
+                        0, weights, (long) i * t * s, s);
+            }
+            INDArray additive = mask.additive(n, t, s, dtype());
+            if (additive != null) {
+                weights.reshape(h, t, s).addi(additive); // (H, T, S) + (T, S), broadcast over heads
+            }
+            Nd4j.exec(new SoftMax(weights, weights, 1)); // row softmax over the keys, max-subtracted
+            for (int row : mask.emptyRows(n, t, s)) {
+                for (int i = 0; i < h; i++) {
+                    weights.getRow((long) i * t + row).assign(0);
+                }
+            }
+            if (weightsOut != null) {
+                weightsOut.add(Tensors.toVector(weights));
+            }
+            // 3. Z_i = A_i·V_i into column block i of the concatenation -> (T, H·d_v)
+            for (int i = 0; i < h; i++) {
+                Blas.gemm(false, false, t, dv, s, 1, weights, (long) i * t * s, s, v, vRow + (long) i * dv, hv,
+                        0, concat, (long) n * t * hv + (long) i * dv, hv);
+            }
+        }
+        return concat;
     }
 
     /** Rows [n·len, (n+1)·len) of a (B·len, w) matrix: sequence n's block, as a view. */

@@ -48,7 +48,7 @@ public final class Tensors {
         requireRank(a, 2, "matrix");
         int rows = (int) a.size(0);
         int cols = (int) a.size(1);
-        double[] flat = a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        double[] flat = rowMajor(a);
         double[][] out = new double[rows][cols];
         for (int i = 0; i < rows; i++) {
             System.arraycopy(flat, i * cols, out[i], 0, cols);
@@ -58,7 +58,19 @@ public final class Tensors {
 
     /** Copies a rank-1 array (or a 1×n / n×1 matrix) out of ND4J. */
     public static double[] toVector(INDArray a) {
-        return a.castTo(DataType.DOUBLE).dup('c').data().asDouble().clone();
+        return rowMajor(a);
+    }
+
+    /**
+     * A fresh Java array of a's values in row-major order. A whole c-ordered array is read from its
+     * buffer in one conversion; anything else (a view, f order) is laid out by ND4J first. (The
+     * engine copies every attention and hidden state out: two ND4J ops fewer per copy.)
+     */
+    private static double[] rowMajor(INDArray a) {
+        if (!a.isView() && a.ordering() == 'c' && a.offset() == 0 && a.data().length() == a.length()) {
+            return a.data().asDouble(); // a new array in every DataBuffer implementation
+        }
+        return a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
     }
 
     public static void requireRectangular(double[][] values, String what) {

@@ -74,7 +74,8 @@ public final class AttentionLabApp extends Application {
         Path logFile = Logging.logToFolder(dirs.logs());
         new CrashReporter(i18n, logFile, Platform::runLater).install();
         engineThread = newEngineThread();
-        UiExecutors executors = new UiExecutors(engineThread, Platform::runLater);
+        FirstFrameGate engine = new FirstFrameGate(engineThread); // ND4J loads after the window is painted
+        UiExecutors executors = new UiExecutors(engine, Platform::runLater);
         SettingsStore settings = SettingsStore.open(dirs.settings());
         FormulaRenderer formulas = new FormulaRenderer(CjkFonts.choose(Font.getFamilies()).orElse(null));
         Ui ui = compose(new Services(i18n, new Appearance(), new Nd4jEngineService(), executors, formulas, settings));
@@ -86,6 +87,8 @@ public final class AttentionLabApp extends Application {
         this.ui = ui;
         // jlatexmath loads its fonts on first use (about a second): pay that now, off the FX thread
         executors.background().execute(formulas::warmUp);
+        engine.openAfterFirstFrame();
+        org.attentionlab.ui.bench.FirstFrameProbe.installIfRequested(stage, ui.shell().backendStateProperty());
     }
 
     @Override

@@ -30,10 +30,38 @@ class BenchPeersTest {
         }
         double[][] plain = Tensors.toMatrix(ours.forward(Tensors.matrix(x, Precision.FLOAT32, "x")
                 .reshape(1, t, EngineBenchmarks.D_MODEL), Mask.none()).slice(0));
-        EngineBenchmarks.requireClose(plain, new EngineBenchmarks.BuiltInAttention(w, x).run(), "nd4j-op");
+        EngineBenchmarks.requireClose(plain, new EngineBenchmarks.BuiltInAttention(w, x).result(), "nd4j-op");
         double[][] off = Tensors.copy(plain);
         off[2][5] += 1;
         assertThrows(IllegalStateException.class, () -> EngineBenchmarks.requireClose(plain, off, "perturbed"));
+    }
+
+    /** Runs only in builds with the {@code bench} profile, where ONNX Runtime is on the class path. */
+    @Test
+    void onnxRuntimeMatchesTheEngineWhenPresent() throws Exception {
+        Peers.Found found = Peers.onnxRuntime(1);
+        org.junit.jupiter.api.Assumptions.assumeTrue(found.available(), found.whyNot());
+        int t = 6;
+        MultiHeadAttention base = MultiHeadAttention.init(ModelConfig.of(EngineBenchmarks.D_MODEL, EngineBenchmarks.HEADS),
+                new Init(11, Precision.FLOAT32));
+        AttentionWeights w = EngineBenchmarks.withBiases(base.weights(), 3);
+        MultiHeadAttention ours = MultiHeadAttention.of(ModelConfig.of(EngineBenchmarks.D_MODEL, EngineBenchmarks.HEADS), w);
+        double[][] x = Tensors.toMatrix(new Init(12, Precision.FLOAT32).normal(t, EngineBenchmarks.D_MODEL, 1));
+        for (boolean causal : new boolean[] {false, true}) {
+            double[][] expected = Tensors.toMatrix(ours.forward(Tensors.matrix(x, Precision.FLOAT32, "x")
+                    .reshape(1, t, EngineBenchmarks.D_MODEL), causal ? Mask.causal(t) : Mask.none()).slice(0));
+            try (Peer.Run run = found.peer().multiHead(w, EngineBenchmarks.HEADS, x, causal)) {
+                EngineBenchmarks.requireClose(expected, run.run(), "onnxruntime, causal " + causal);
+            }
+        }
+    }
+
+    @Test
+    void withoutTheProfileOnnxRuntimeIsReportedMissing() {
+        Peers.Found found = Peers.onnxRuntime(1);
+        if (!found.available()) {
+            assertTrue(found.whyNot().contains("-Pbench"), found.whyNot());
+        }
     }
 
     @Test

@@ -100,8 +100,18 @@ public class Heatmap extends Region {
     private final List<Text> colTexts = new ArrayList<>();
     private Text[] valueTexts = new Text[0];
     private int[] cellColors = new int[0];
+    /** The image's pixels, kept between redraws of the same size. */
+    private int[] pixels = new int[0];
     private WritableImage image;
     private boolean labelsDirty = true;
+    /** Widest row label and widest column label, measured when the labels are built. */
+    private double[] labelWidths = {0, 0};
+    /** Whether the labels need placing again (rebuilt, or the geometry changed). */
+    private boolean labelsMoved = true;
+    /** The finite range of {@link #statsOf} and whether it has masked cells: layout asks several times per data. */
+    private Matrix statsOf;
+    private double[] statsRange;
+    private boolean statsMasked;
     private boolean valuesDirty = true;
     private boolean colorsDirty = true;
     private boolean imageDirty = true;
@@ -155,8 +165,8 @@ public class Heatmap extends Region {
         tooltip.getStyleClass().add("heatmap-tooltip");
         Tooltip.install(cells, tooltip);
 
-        Observable[] all = {data, rowLabels, colLabels};
-        for (Observable o : all) {
+        Observable[] labelSources = {rowLabels, colLabels};
+        for (Observable o : labelSources) {
             o.addListener(x -> {
                 labelsDirty = true;
                 valuesDirty = true;
@@ -165,6 +175,17 @@ public class Heatmap extends Region {
                 requestLayout();
             });
         }
+        data.addListener((obs, old, now) -> {
+            // new numbers of the same shape keep their labels: a 512-token redraw would otherwise
+            // rebuild and style 1024 label nodes every time
+            if (old == null || now == null || old.rows() != now.rows() || old.cols() != now.cols()) {
+                labelsDirty = true;
+            }
+            valuesDirty = true;
+            colorsDirty = true;
+            cancelEdit();
+            requestLayout();
+        });
         data.addListener((obs, old, now) -> {
             Cell s = selectedCell.get();
             if (s != null && (now == null || s.row() >= now.rows() || s.col() >= now.cols())) {
@@ -526,14 +547,8 @@ public class Heatmap extends Region {
         probe.applyCss();
         g.textH = Math.ceil(probe.getLayoutBounds().getHeight());
         double gap = Math.round(g.textH * 0.4);
-        double maxRowW = 0;
-        for (Text t : rowTexts) {
-            maxRowW = Math.max(maxRowW, t.getLayoutBounds().getWidth());
-        }
-        double maxColW = 0;
-        for (Text t : colTexts) {
-            maxColW = Math.max(maxColW, t.getLayoutBounds().getWidth());
-        }
+        double maxRowW = labelWidths[0];
+        double maxColW = labelWidths[1];
         g.rowLabelW = Math.ceil(maxRowW) + gap;
         g.colsRotated = maxColW > cell - 4;
         g.colLabelH = (g.colsRotated ? Math.ceil(maxColW) : g.textH) + gap / 2;
@@ -550,7 +565,8 @@ public class Heatmap extends Region {
         }
         g.barLabelW = Math.ceil(barLabelW) + gap / 2;
         g.barH = Math.max(g.plotH, 2 * g.textH + 4);
-        boolean anyMasked = hasMasked(m);
+        stats(m);
+        boolean anyMasked = statsMasked;
         maskLegend.applyCss();
         g.legendH = anyMasked ? g.textH + gap : 0;
         double legendW = anyMasked ? g.barW + gap / 2 + maskLegend.getLayoutBounds().getWidth() : 0;
@@ -619,6 +635,7 @@ public class Heatmap extends Region {
         }
         boolean resized = geometry == null || geometry.plotW != g.plotW || geometry.plotH != g.plotH
                 || geometry.cell != g.cell || geometry.cellH != g.cellH;
+        Geometry previous = geometry;
         geometry = g;
         if (colorsDirty) {
             computeColors(m);
@@ -631,7 +648,11 @@ public class Heatmap extends Region {
         }
         cells.setImage(image);
         cells.relocate(g.plotX, g.plotY);
-        layoutLabels(g);
+        if (labelsMoved || resized || previous == null || previous.plotX != g.plotX || previous.plotY != g.plotY
+                || previous.textH != g.textH) {
+            layoutLabels(g);
+            labelsMoved = false;
+        }
         layoutValues(m, g);
         layoutBar(g, m);
         placeSelection();
@@ -669,7 +690,15 @@ public class Heatmap extends Region {
         for (Text t : colTexts) {
             t.applyCss();
         }
+        labelWidths = new double[2];
+        for (Text t : rowTexts) {
+            labelWidths[0] = Math.max(labelWidths[0], t.getLayoutBounds().getWidth());
+        }
+        for (Text t : colTexts) {
+            labelWidths[1] = Math.max(labelWidths[1], t.getLayoutBounds().getWidth());
+        }
         labelsDirty = false;
+        labelsMoved = true;
     }
 
     private void layoutLabels(Geometry g) {
@@ -878,7 +907,7 @@ public class Heatmap extends Region {
     // ---------------------------------------------------------------- pixels
 
     private double[] range(Matrix m) {
-        double[] r = m.finiteRange();
+        double[] r = stats(m);
         return switch (scaleMode.get()) {
             case UNIT -> new double[] {0, 1};
             case SIGNED -> {
@@ -892,26 +921,51 @@ public class Heatmap extends Region {
     private void computeColors(Matrix m) {
         double[] r = range(m);
         ColorMap map = colorMap.get();
-        cellColors = new int[m.rows() * m.cols()];
+        int cols = m.cols();
+        if (cellColors.length != m.rows() * cols) {
+            cellColors = new int[m.rows() * cols];
+        }
+        double lo = r[0];
+        double span = r[1] - r[0];
         for (int i = 0; i < m.rows(); i++) {
-            for (int j = 0; j < m.cols(); j++) {
-                double v = m.get(i, j);
-                cellColors[i * m.cols() + j] = v == Double.NEGATIVE_INFINITY ? MASKED
+            double[] row = m.row(i);
+            int base = i * cols;
+            for (int j = 0; j < cols; j++) {
+                double v = row[j];
+                cellColors[base + j] = v == Double.NEGATIVE_INFINITY ? MASKED
                         : Double.isNaN(v) || v == Double.POSITIVE_INFINITY ? INVALID
-                        : map.argb((v - r[0]) / (r[1] - r[0]));
+                        : map.argb((v - lo) / span);
             }
         }
     }
 
-    private static boolean hasMasked(Matrix m) {
-        for (int i = 0; i < m.rows(); i++) {
-            for (int j = 0; j < m.cols(); j++) {
-                if (m.get(i, j) == Double.NEGATIVE_INFINITY) {
-                    return true;
+    /** The finite range of m (and whether it has masked cells), computed once per matrix. */
+    private double[] stats(Matrix m) {
+        if (statsOf != m) {
+            // one pass for both, comparisons rather than Math.min/max (this runs on the FX thread
+            // for every 512×512 result)
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            boolean masked = false;
+            for (int i = 0; i < m.rows(); i++) {
+                for (double x : m.row(i)) {
+                    if (x - x == 0) { // finite
+                        if (x < lo) {
+                            lo = x;
+                        }
+                        if (x > hi) {
+                            hi = x;
+                        }
+                    } else if (x == Double.NEGATIVE_INFINITY) {
+                        masked = true;
+                    }
                 }
             }
+            statsRange = lo > hi ? new double[] {0, 0} : new double[] {lo, hi};
+            statsMasked = masked;
+            statsOf = m;
         }
-        return false;
+        return statsRange.clone();
     }
 
     /** Fills the image pixel by pixel from the per-cell colours: one pass, no nodes. */
@@ -940,7 +994,9 @@ public class Heatmap extends Region {
                 groupEdge[x] = colIdx[x] > 0 && colIdx[x] % group == 0 && x - start < 2;
             }
         }
-        int[] pixels = new int[w * h];
+        if (pixels.length != w * h) {
+            pixels = new int[w * h];
+        }
         int prevRow = -1;
         for (int y = 0; y < h; y++) {
             int row = Math.min(g.rows - 1, (int) (y / g.cellH));
@@ -962,6 +1018,7 @@ public class Heatmap extends Region {
                 pixels[off + x] = c;
             }
         }
-        image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), pixels, 0, w);
+        // every pixel is opaque, so premultiplied is the same colour and spares JavaFX a conversion
+        image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbPreInstance(), pixels, 0, w);
     }
 }
