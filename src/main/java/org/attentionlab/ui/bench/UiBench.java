@@ -128,8 +128,10 @@ public final class UiBench {
             sentence.append("w").append(i).append(' ');
         }
         onFx(() -> {
-            vm[0] = new QkvViewModel(new Nd4jEngineService(), new UiExecutors(engine, Platform::runLater));
-            QkvView view = new QkvView(vm[0], new I18n(Locale.ENGLISH), new Appearance());
+            UiExecutors executors = new UiExecutors(engine, Platform::runLater);
+            vm[0] = new QkvViewModel(new Nd4jEngineService(), executors);
+            QkvView view = new QkvView(vm[0], org.attentionlab.ui.Services.inMemory(new I18n(Locale.ENGLISH), new Appearance(),
+                    new Nd4jEngineService(), executors, null));
             Stage stage = new Stage();
             stage.setScene(new Scene(view, 1920, 1080));
             stage.show();
