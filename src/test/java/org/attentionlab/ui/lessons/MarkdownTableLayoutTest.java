@@ -21,6 +21,11 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class MarkdownTableLayoutTest {
 
+    static {
+        // the headless screen is made once per JVM: as large as the other window tests need
+        System.setProperty("headless.geometry", "1920x1080-32");
+    }
+
     private VBox text;
 
     @Start
