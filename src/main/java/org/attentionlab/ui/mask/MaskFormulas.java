@@ -35,7 +35,7 @@ public final class MaskFormulas {
 
     /**
      * The highlighted cell: {@code s''_{2,3} = s_{2,3} + M_{2,3} = 2.0000 + (−∞) = −∞} and
-     * {@code α_{2,3} = e^{−∞}/Σ_j e^{s''_{2,j}} = 0/5.4366 = 0}. Empty without a cell.
+     * {@code α_{2,3} = e^{−∞}/Σ_j exp(s''_{2,j}) = 0/5.4366 = 0}. Empty without a cell.
      */
     public static String cell(Result r) {
         Cell c = r == null ? null : r.cell();
@@ -68,8 +68,9 @@ public final class MaskFormulas {
         for (double x : row) {
             sum += x == Double.NEGATIVE_INFINITY ? 0 : Math.exp(shift ? x - max : x);
         }
-        String e = shift ? "e^{s''" + ij + " - m}" : "e^{s''" + ij + "}";
-        String denominator = shift ? "\\sum_j e^{s''_{" + (i + 1) + ",j} - m}" : "\\sum_j e^{s''_{" + (i + 1) + ",j}}";
+        // exp(…) rather than e^{…}: a subscript inside an exponent inside a fraction is too small to read on a projector
+        String e = shift ? "\\exp(s''" + ij + " - m)" : "\\exp(s''" + ij + ")";
+        String denominator = shift ? "\\sum_j \\exp(s''_{" + (i + 1) + ",j} - m)" : "\\sum_j \\exp(s''_{" + (i + 1) + ",j})";
         if (masked == Double.NEGATIVE_INFINITY) {
             // e^−∞ = 0 exactly: the point of adding −∞
             return b.append(alpha).append(" = \\frac{e^{-\\infty}}{").append(denominator).append("} = \\frac{0}{")

@@ -77,7 +77,7 @@ public final class QkvFormulas {
         };
     }
 
-    /** α_ij = e^{s''_ij} / Σ_j e^{s''_ij} = numerator / sum = weight, as the engine computes it. */
+    /** α_ij = e^{s''_ij} / Σ_j exp(s''_ij) = numerator / sum = weight, as the engine computes it. */
     static String weight(AttentionTrace t, int i, int j) {
         String si = Integer.toString(i + 1);
         String alpha = "\\alpha_{" + si + "," + (j + 1) + "}";
@@ -95,7 +95,8 @@ public final class QkvFormulas {
             sum += x == Double.NEGATIVE_INFINITY ? 0 : Math.exp(shift ? x - max : x);
         }
         String m = shift ? " - " + num(max, DECIMALS) : "";
-        String denominator = "\\sum_j e^{s''_{" + si + ",j}" + m + "}";
+        // exp(…) rather than e^{…}: a subscript inside an exponent inside a fraction is too small to read on a projector
+        String denominator = "\\sum_j \\exp(s''_{" + si + ",j}" + m + ")";
         double s = row[j];
         if (s == Double.NEGATIVE_INFINITY) {
             return alpha + " = \\frac{e^{-\\infty}}{" + denominator + "} = \\frac{0}{" + num(sum, DECIMALS) + "} = 0";

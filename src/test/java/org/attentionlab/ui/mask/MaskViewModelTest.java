@@ -230,7 +230,7 @@ class MaskViewModelTest {
         assertTrue(zeroed.contains("0.5761 & 0.2119 & 0.2119") && zeroed.contains("1.0000 & 0 & 0"), zeroed);
         String cell = MaskFormulas.cell(r);
         assertTrue(cell.contains("0.0000 + (-\\infty) = -\\infty"), cell);
-        assertTrue(cell.contains("\\frac{e^{-\\infty}}{\\sum_j e^{s''_{1,j}}} = \\frac{0}{2.7183} = 0"), cell);
+        assertTrue(cell.contains("\\frac{e^{-\\infty}}{\\sum_j \\exp(s''_{1,j})} = \\frac{0}{2.7183} = 0"), cell);
     }
 
     @Test
@@ -250,7 +250,7 @@ class MaskViewModelTest {
         }
         assertEquals(1.0, w.get(2, 2), 1e-12, "e^20000 against e^10000: all the weight");
         String cell = MaskFormulas.cell(vm.result());
-        assertTrue(cell.contains(" - m}"), "shown shifted by the row maximum: " + cell);
+        assertTrue(cell.contains(" - m)}"), "shown shifted by the row maximum: " + cell);
         FormulaRenderer.parse(cell);
     }
 

@@ -35,7 +35,7 @@ class QkvFormulasTest {
                 QkvFormulas.numbers(Stage.SCORES, t, c));
         assertEquals("s'_{3,3} = s_{3,3} = 2.0000", QkvFormulas.numbers(Stage.SCALED, t, c));
         assertEquals("s''_{3,3} = 2.0000 + 0 = 2.0000", QkvFormulas.numbers(Stage.MASKED, t, c));
-        assertEquals("\\alpha_{3,3} = \\frac{e^{2.0000}}{\\sum_j e^{s''_{3,j}}} = \\frac{7.3891}{12.8256} = 0.5761",
+        assertEquals("\\alpha_{3,3} = \\frac{e^{2.0000}}{\\sum_j \\exp(s''_{3,j})} = \\frac{7.3891}{12.8256} = 0.5761",
                 QkvFormulas.numbers(Stage.WEIGHTS, t, c));
         assertEquals("z_{3} = \\sum_j \\alpha_{3,j} v_j = 0.2119\\,v_{1} + 0.2119\\,v_{2} + 0.5761\\,v_{3} = "
                 + "\\begin{bmatrix} 0.7881 & 0.7881 \\end{bmatrix}", QkvFormulas.numbers(Stage.OUTPUT, t, c));
@@ -54,7 +54,7 @@ class QkvFormulasTest {
                 QkvFormulas.definition(Stage.SCALED, true, 2));
         assertEquals("s'_{3,3} = \\frac{2.0000}{1.4142} = 1.4142", QkvFormulas.numbers(Stage.SCALED, t, new Cell(2, 2)));
         assertEquals("s''_{1,2} = 0.0000 + (-\\infty) = -\\infty", QkvFormulas.numbers(Stage.MASKED, t, new Cell(0, 1)));
-        assertEquals("\\alpha_{1,2} = \\frac{e^{-\\infty}}{\\sum_j e^{s''_{1,j}}} = \\frac{0}{2.0281} = 0",
+        assertEquals("\\alpha_{1,2} = \\frac{e^{-\\infty}}{\\sum_j \\exp(s''_{1,j})} = \\frac{0}{2.0281} = 0",
                 QkvFormulas.numbers(Stage.WEIGHTS, t, new Cell(0, 1)));
     }
 
