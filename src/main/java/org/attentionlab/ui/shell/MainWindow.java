@@ -262,7 +262,7 @@ public final class MainWindow {
             }
         });
         vm.selectedPageProperty().addListener((obs, old, now) -> nav.getSelectionModel().select(now));
-        nav.prefWidthProperty().bind(appearance.em(11)); // "Positional encoding" and "Multi-head" whole at every size
+        nav.prefWidthProperty().bind(appearance.em(13)); // "5  Positional encoding" whole at every size (11 em was not: it scrolled sideways)
         return nav;
     }
 

@@ -104,6 +104,10 @@ class QkvWindowTest {
                 .containsAll(java.util.List.of("qkv", "pe", "mask")));
         robot.interact(() -> nav.getItems().forEach(page -> assertNotNull(((org.attentionlab.ui.shell.Page) page).view(),
                 "only views that exist are listed: " + page)));
+        robot.interact(() -> assertTrue(nav.lookupAll(".scroll-bar").stream()
+                .map(javafx.scene.control.ScrollBar.class::cast)
+                .noneMatch(b -> b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && b.isVisible()),
+                "every page title fits the navigation: no sideways scroll bar"));
         Label backend = robot.lookup("#backend-status").queryAs(Label.class);
         assertTrue(backend.getText().startsWith("Engine: CPU"), backend.getText());
         Heatmap weights = qkv(robot).heatmap(Stage.WEIGHTS);
