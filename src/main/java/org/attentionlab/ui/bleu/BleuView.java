@@ -56,6 +56,7 @@ import org.attentionlab.io.LabeledMatrix;
 import org.attentionlab.lesson.StateMap;
 import org.attentionlab.ui.Appearance;
 import org.attentionlab.ui.I18n;
+import org.attentionlab.ui.Message;
 import org.attentionlab.ui.UiExecutors;
 import org.attentionlab.ui.shell.Exportable;
 import org.attentionlab.ui.shell.LessonView;
@@ -861,12 +862,12 @@ public final class BleuView extends BorderPane implements LessonView, Exportable
         return card;
     }
 
-    private Label message(ReadOnlyObjectProperty<BleuMessage> property, String style) {
+    private Label message(ReadOnlyObjectProperty<Message> property, String style) {
         Label l = new Label();
         l.getStyleClass().add(style);
         l.setWrapText(true);
         l.textProperty().bind(Bindings.createStringBinding(() -> {
-            BleuMessage m = property.get();
+            Message m = property.get();
             return m == null ? "" : i18n.format(m.key(), m.args().toArray());
         }, property, i18n.localeProperty()));
         l.visibleProperty().bind(property.isNotNull());

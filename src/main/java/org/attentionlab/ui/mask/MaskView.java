@@ -38,7 +38,7 @@ import org.attentionlab.ui.Appearance;
 import org.attentionlab.ui.I18n;
 import org.attentionlab.ui.Services;
 import org.attentionlab.ui.mask.MaskViewModel.Mode;
-import org.attentionlab.ui.qkv.QkvViewModel.Message;
+import org.attentionlab.ui.Message;
 import org.attentionlab.ui.shell.Exportable;
 import org.attentionlab.ui.shell.LessonView;
 import org.attentionlab.ui.widgets.Cell;

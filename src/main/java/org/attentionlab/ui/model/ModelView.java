@@ -40,7 +40,7 @@ import org.attentionlab.ui.Appearance;
 import org.attentionlab.ui.BertSession;
 import org.attentionlab.ui.I18n;
 import org.attentionlab.ui.Services;
-import org.attentionlab.ui.multihead.Message;
+import org.attentionlab.ui.Message;
 import org.attentionlab.ui.shell.Exportable;
 import org.attentionlab.ui.shell.LessonView;
 import org.attentionlab.ui.widgets.NumberText;

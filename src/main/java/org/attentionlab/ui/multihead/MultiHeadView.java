@@ -46,6 +46,7 @@ import org.attentionlab.ui.Appearance;
 import org.attentionlab.ui.BertSession;
 import org.attentionlab.ui.EnumCells;
 import org.attentionlab.ui.I18n;
+import org.attentionlab.ui.Message;
 import org.attentionlab.ui.Services;
 import org.attentionlab.ui.multihead.MultiHeadViewModel.Aggregate;
 import org.attentionlab.ui.multihead.MultiHeadViewModel.Display;

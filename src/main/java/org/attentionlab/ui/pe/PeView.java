@@ -35,7 +35,7 @@ import org.attentionlab.lesson.StateMap;
 import org.attentionlab.ui.Appearance;
 import org.attentionlab.ui.I18n;
 import org.attentionlab.ui.Services;
-import org.attentionlab.ui.qkv.QkvViewModel.Message;
+import org.attentionlab.ui.Message;
 import org.attentionlab.ui.shell.Exportable;
 import org.attentionlab.ui.shell.LessonView;
 import org.attentionlab.ui.widgets.Formula;

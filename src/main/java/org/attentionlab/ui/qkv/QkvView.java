@@ -38,7 +38,7 @@ import org.attentionlab.ui.EnumCells;
 import org.attentionlab.ui.EnumText;
 import org.attentionlab.ui.I18n;
 import org.attentionlab.ui.qkv.QkvViewModel.InputMode;
-import org.attentionlab.ui.qkv.QkvViewModel.Message;
+import org.attentionlab.ui.Message;
 import org.attentionlab.ui.qkv.QkvViewModel.Split;
 import org.attentionlab.ui.qkv.QkvViewModel.Stage;
 import org.attentionlab.ui.shell.LessonView;
