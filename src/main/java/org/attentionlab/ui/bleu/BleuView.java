@@ -25,7 +25,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.Spinner;
@@ -53,6 +52,7 @@ import org.attentionlab.engine.trace.Matrix;
 import org.attentionlab.io.LabeledMatrix;
 import org.attentionlab.lesson.StateMap;
 import org.attentionlab.ui.Appearance;
+import org.attentionlab.ui.EnumCells;
 import org.attentionlab.ui.I18n;
 import org.attentionlab.ui.UiExecutors;
 import org.attentionlab.ui.ViewParts;
@@ -862,29 +862,9 @@ public final class BleuView extends BorderPane implements LessonView, Exportable
     private <T> ComboBox<T> combo(T[] values, javafx.beans.property.ObjectProperty<T> property, Function<T, String> key) {
         ComboBox<T> box = new ComboBox<>(FXCollections.observableArrayList(values));
         box.valueProperty().bindBidirectional(property);
-        box.setCellFactory(l -> new Localised<>(key));
-        box.setButtonCell(new Localised<>(key));
+        EnumCells.localise(box, item -> i18n.text(key.apply(item)));
         box.setMaxWidth(Double.MAX_VALUE);
         return box;
-    }
-
-    private final class Localised<T> extends ListCell<T> {
-        private final Function<T, String> key;
-
-        Localised(Function<T, String> key) {
-            this.key = key;
-        }
-
-        @Override
-        protected void updateItem(T item, boolean empty) {
-            super.updateItem(item, empty);
-            textProperty().unbind();
-            if (empty || item == null) {
-                setText(null);
-            } else {
-                textProperty().bind(i18n.text(key.apply(item)));
-            }
-        }
     }
 
     /** The formula widgets (for tests). */

@@ -13,7 +13,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
@@ -33,6 +32,7 @@ import javafx.scene.layout.VBox;
 import org.attentionlab.io.LabeledMatrix;
 import org.attentionlab.lesson.StateMap;
 import org.attentionlab.ui.Appearance;
+import org.attentionlab.ui.EnumCells;
 import org.attentionlab.ui.I18n;
 import org.attentionlab.ui.Services;
 import org.attentionlab.ui.mask.MaskViewModel.Mode;
@@ -284,8 +284,7 @@ public final class MaskView extends BorderPane implements LessonView, Exportable
 
         focus.setId("mask-focus");
         focus.setMaxWidth(Double.MAX_VALUE);
-        focus.setCellFactory(list -> sentenceCell());
-        focus.setButtonCell(sentenceCell());
+        EnumCells.localise(focus, n -> i18n.textFormat("mask.sentence.n", () -> new Object[] {n + 1}));
         focus.valueProperty().addListener((obs, old, now) -> {
             MaskViewModel.Result r = vm.result();
             if (!showing && now != null && (r == null || now != r.focus())) {
@@ -335,16 +334,6 @@ public final class MaskView extends BorderPane implements LessonView, Exportable
             }
         }
         return box;
-    }
-
-    private ListCell<Integer> sentenceCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(Integer item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : i18n.format("mask.sentence.n", item + 1));
-            }
-        };
     }
 
     /** One text field per sentence; Enter or leaving the field applies the whole batch. */
