@@ -30,7 +30,7 @@ import org.attentionlab.ui.I18n;
 import org.attentionlab.ui.Nd4jEngineService;
 import org.attentionlab.ui.UiExecutors;
 import org.attentionlab.ui.qkv.QkvViewModel;
-import org.attentionlab.ui.qkv.QkvViewModel.Message;
+import org.attentionlab.ui.Message;
 import org.attentionlab.ui.qkv.QkvViewModel.Stage;
 import org.attentionlab.ui.widgets.NumberText;
 import org.junit.jupiter.api.AfterAll;

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -37,8 +38,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "DIR", description = "model folder (default: the shipped " + Translator.SHIPPED_PATH + ")")
-    Path model;
+    @Mixin
+    TranslatorFiles model;
 
     @Option(names = "--test", paramLabel = "DIR", description = "folder with test.en and test.fr (default: the shipped "
             + ParallelCorpus.SHIPPED_PATH + ")")
@@ -59,7 +60,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         } catch (ModelFileException e) {
             throw new BadInputException(e.getMessage(), e);
         }
-        Translator translator = TranslatorFiles.load(model);
+        Translator translator = model.load();
         List<String> hyps;
         try {
             hyps = translator.translateAll(corpus.source());

@@ -18,6 +18,7 @@ import org.attentionlab.lesson.Step;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -38,6 +39,18 @@ public final class LessonsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** The lessons folder both sub-commands read (a picocli mixin). */
+    static final class LessonsDir {
+
+        @Parameters(index = "0", arity = "0..1", defaultValue = "lessons", paramLabel = "DIR",
+                description = "the lessons folder (default: ${DEFAULT-VALUE}, relative to the working directory)")
+        Path dir;
+
+        LessonLibrary load() {
+            return LessonLibrary.load(dir);
+        }
+    }
+
     /** Lists the lessons of a folder, good and broken. */
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "List the lessons of DIR by order: id, steps, checks, title; broken lessons are listed with their problem count."
@@ -47,9 +60,8 @@ public final class LessonsCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", arity = "0..1", defaultValue = "lessons", paramLabel = "DIR",
-                description = "the lessons folder (default: ${DEFAULT-VALUE}, relative to the working directory)")
-        Path dir;
+        @Mixin
+        LessonsDir lessons;
 
         @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "output format (default: ${DEFAULT-VALUE})")
         String format;
@@ -57,7 +69,7 @@ public final class LessonsCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Options.requireOneOf("--format", format, "text", "json");
-            LessonLibrary library = LessonLibrary.load(dir);
+            LessonLibrary library = lessons.load();
             PrintWriter out = spec.commandLine().getOut();
             if (format.equals("json")) {
                 List<Map<String, Object>> rows = new ArrayList<>();
@@ -74,7 +86,7 @@ public final class LessonsCommand implements Runnable {
                 for (LessonLibrary.Entry e : library.entries()) {
                     if (!e.ok()) {
                         out.printf("--  %-22s BROKEN: %d problem%s (run 'lessons validate %s')%n", e.name(), e.problems().size(),
-                                e.problems().size() == 1 ? "" : "s", dir);
+                                e.problems().size() == 1 ? "" : "s", lessons.dir);
                     }
                 }
             }
@@ -111,13 +123,12 @@ public final class LessonsCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", arity = "0..1", defaultValue = "lessons", paramLabel = "DIR",
-                description = "the lessons folder (default: ${DEFAULT-VALUE}, relative to the working directory)")
-        Path dir;
+        @Mixin
+        LessonsDir lessons;
 
         @Override
         public Integer call() {
-            LessonLibrary library = LessonLibrary.load(dir);
+            LessonLibrary library = lessons.load();
             List<LessonProblem> problems = new ArrayList<>(library.problems());
             java.util.Set<Path> brokenFolders = new java.util.HashSet<>();
             LatexFormulaCheck formulas = new LatexFormulaCheck();

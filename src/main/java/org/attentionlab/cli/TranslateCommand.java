@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.attentionlab.engine.train.Translator;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,8 +27,8 @@ public final class TranslateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "DIR", description = "model folder (default: the shipped " + Translator.SHIPPED_PATH + ")")
-    Path model;
+    @Mixin
+    TranslatorFiles model;
 
     @Option(names = "--text", paramLabel = "TEXT", description = "one sentence to translate")
     String text;
@@ -41,7 +42,7 @@ public final class TranslateCommand implements Callable<Integer> {
             throw new BadInputException("give either --text or -i FILE (exactly one)");
         }
         List<String> lines = text != null ? List.of(text) : TextLines.read(input, "-i");
-        Translator translator = TranslatorFiles.load(model);
+        Translator translator = model.load();
         String where = text != null ? "--text" : "-i " + input;
         for (int i = 0; i < lines.size(); i++) {
             int words = translator.sourceTokens(lines.get(i)).size();

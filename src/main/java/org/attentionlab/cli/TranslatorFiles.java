@@ -8,10 +8,20 @@ import org.attentionlab.engine.train.Translator;
 import org.attentionlab.io.ModelFileException;
 import org.attentionlab.text.VocabularyException;
 
-/** Loading a translator model folder for the commands, with bad input reported as such. */
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code --model} option of the commands that run a translator (a picocli mixin), and loading
+ * the folder it names, with bad input reported as such.
+ */
 final class TranslatorFiles {
 
-    private TranslatorFiles() {
+    @Option(names = "--model", paramLabel = "DIR", description = "model folder (default: the shipped " + Translator.SHIPPED_PATH + ")")
+    Path model;
+
+    /** The folder {@code --model} names, or the shipped model without it. */
+    Translator load() {
+        return load(model);
     }
 
     /** {@code dir}, or the shipped model when null. */

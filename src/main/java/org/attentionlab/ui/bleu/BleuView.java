@@ -13,7 +13,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -26,10 +25,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TableCell;
@@ -55,8 +52,10 @@ import org.attentionlab.engine.trace.Matrix;
 import org.attentionlab.io.LabeledMatrix;
 import org.attentionlab.lesson.StateMap;
 import org.attentionlab.ui.Appearance;
+import org.attentionlab.ui.EnumCells;
 import org.attentionlab.ui.I18n;
 import org.attentionlab.ui.UiExecutors;
+import org.attentionlab.ui.ViewParts;
 import org.attentionlab.ui.shell.Exportable;
 import org.attentionlab.ui.shell.LessonView;
 import org.attentionlab.ui.widgets.Formula;
@@ -80,6 +79,7 @@ public final class BleuView extends BorderPane implements LessonView, Exportable
 
     private final BleuViewModel vm;
     private final I18n i18n;
+    private final ViewParts parts;
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
     private final DoubleBinding fontSize;
     private final Map<String, Node> panels = new LinkedHashMap<>();
@@ -104,6 +104,7 @@ public final class BleuView extends BorderPane implements LessonView, Exportable
     public BleuView(BleuViewModel vm, I18n i18n, Appearance appearance, FormulaRenderer formulas, UiExecutors executors) {
         this.vm = vm;
         this.i18n = i18n;
+        this.parts = new ViewParts(i18n);
         getStyleClass().add("bleu-view");
         setId("bleu-view");
         fontSize = appearance.fontSizeProperty().multiply(zoom);
@@ -123,13 +124,13 @@ public final class BleuView extends BorderPane implements LessonView, Exportable
         panels.put("score", scorePanel());
         panels.put("compare", comparePanel());
         panels.put("candidates", candidatesPanel());
-        controls = scroll(controlPanel(), "bleu-controls-scroll");
+        controls = ViewParts.scroll(controlPanel(), "bleu-controls-scroll");
 
         board.getStyleClass().add("bleu-board");
         board.setId("bleu-board");
         board.spacingProperty().bind(em(0.7));
         board.paddingProperty().bind(Bindings.createObjectBinding(() -> new Insets(fontSize.get() * 0.8), fontSize));
-        setCenter(scroll(board, "bleu-board-scroll"));
+        setCenter(ViewParts.scroll(board, "bleu-board-scroll"));
         layoutPanels(PANELS);
 
         vm.analysisProperty().addListener(x -> showAnalysis());
@@ -250,19 +251,16 @@ public final class BleuView extends BorderPane implements LessonView, Exportable
     // ------------------------------------------------------------------------------ left side
 
     private Node controlPanel() {
-        VBox box = new VBox();
-        box.getStyleClass().add("control-panel");
+        VBox box = ViewParts.controlPanel(em(21));
         box.setId("bleu-controls");
-        box.prefWidthProperty().bind(em(21));
-        box.maxWidthProperty().bind(em(21));
 
-        Label title = label("bleu.title", "view-title");
+        Label title = parts.label("bleu.title", "view-title");
         title.setWrapText(true);
 
-        Button worked = button("bleu.example.worked");
+        Button worked = parts.button("bleu.example.worked");
         worked.setId("bleu-example-worked");
         worked.setOnAction(e -> vm.loadWorkedExample());
-        Button youth = button("bleu.example.youth");
+        Button youth = parts.button("bleu.example.youth");
         youth.setId("bleu-example-youth");
         youth.setOnAction(e -> vm.loadYouthExample());
         for (Button b : List.of(worked, youth)) {
@@ -298,7 +296,7 @@ public final class BleuView extends BorderPane implements LessonView, Exportable
         corpusBox.visibleProperty().bind(vm.levelProperty().isEqualTo(BleuLevel.CORPUS));
         corpusBox.managedProperty().bind(corpusBox.visibleProperty());
 
-        Label settings = label("bleu.settings", "section-title");
+        Label settings = parts.label("bleu.settings", "section-title");
         settings.setWrapText(true);
         VBox grid = new VBox();
         grid.spacingProperty().bind(em(0.25));
@@ -317,7 +315,7 @@ public final class BleuView extends BorderPane implements LessonView, Exportable
         eff.setWrapText(true);
         for (Object[] row : new Object[][] {{"bleu.setting.mode", mode}, {"bleu.setting.tokenizer", tok},
                 {"bleu.setting.smoothing", smooth}, {"bleu.setting.nltkSmoothing", nltk}}) {
-            Label l = label((String) row[0], "setting-label");
+            Label l = parts.label((String) row[0], "setting-label");
             l.setWrapText(true);
             grid.getChildren().addAll(l, (Node) row[1]);
         }
@@ -327,7 +325,7 @@ public final class BleuView extends BorderPane implements LessonView, Exportable
         busy.visibleProperty().bind(vm.busyProperty());
         busy.managedProperty().bind(vm.busyProperty());
         busy.setPrefSize(28, 28);
-        Label error = message(vm.errorProperty(), "error-text");
+        Label error = parts.message(vm.errorProperty(), "error-text");
         error.setId("bleu-error");
         VBox notices = new VBox();
         notices.spacingProperty().bind(em(0.3));
@@ -339,7 +337,7 @@ public final class BleuView extends BorderPane implements LessonView, Exportable
         }).toList());
         vm.noticesProperty().addListener(x -> showNotices.run());
         i18n.localeProperty().addListener(x -> showNotices.run());
-        Label hint = label("bleu.hint", "hint");
+        Label hint = parts.label("bleu.hint", "hint");
         hint.setWrapText(true);
 
         box.getChildren().addAll(title, worked, youth, levelRow, sentenceBox, corpusBox, settings, grid, busy, error, notices, hint);
@@ -349,14 +347,14 @@ public final class BleuView extends BorderPane implements LessonView, Exportable
     private VBox sentenceInputs() {
         VBox box = new VBox();
         box.spacingProperty().bind(em(0.4));
-        Label cand = label("bleu.candidate", "section-title");
+        Label cand = parts.label("bleu.candidate", "section-title");
         cand.setWrapText(true);
         TextArea candidate = new TextArea();
         candidate.setId("bleu-candidate");
         candidate.setWrapText(true);
         candidate.setPrefRowCount(2);
         candidate.textProperty().bindBidirectional(vm.candidateProperty());
-        Label refs = label("bleu.references", "section-title");
+        Label refs = parts.label("bleu.references", "section-title");
         refs.setWrapText(true);
         VBox boxes = new VBox();
         boxes.spacingProperty().bind(em(0.3));
@@ -385,7 +383,7 @@ public final class BleuView extends BorderPane implements LessonView, Exportable
         };
         vm.references().addListener((ListChangeListener<StringProperty>) c -> rebuild.run());
         rebuild.run();
-        Button add = button("bleu.reference.add");
+        Button add = parts.button("bleu.reference.add");
         add.setId("bleu-reference-add");
         add.setOnAction(e -> vm.addReference());
         box.getChildren().addAll(cand, candidate, refs, boxes, add);
@@ -395,16 +393,16 @@ public final class BleuView extends BorderPane implements LessonView, Exportable
     private VBox corpusInputs() {
         VBox box = new VBox();
         box.spacingProperty().bind(em(0.4));
-        Label hypTitle = label("bleu.corpus.hypothesis", "section-title");
+        Label hypTitle = parts.label("bleu.corpus.hypothesis", "section-title");
         hypTitle.setWrapText(true);
-        Button hyp = button("bleu.corpus.chooseHypothesis");
+        Button hyp = parts.button("bleu.corpus.chooseHypothesis");
         hyp.setOnAction(e -> choose("bleu.corpus.chooseHypothesis").ifPresent(vm::setHypothesisFile));
         Label hypName = new Label();
         hypName.setWrapText(true);
         hypName.textProperty().bind(Bindings.createStringBinding(() -> vm.hypothesisFileProperty().get() == null
                 ? i18n.get("bleu.corpus.none") : vm.hypothesisFileProperty().get().toString(), vm.hypothesisFileProperty(),
                 i18n.localeProperty()));
-        Label refTitle = label("bleu.corpus.references", "section-title");
+        Label refTitle = parts.label("bleu.corpus.references", "section-title");
         refTitle.setWrapText(true);
         VBox files = new VBox();
         files.spacingProperty().bind(em(0.3));
@@ -426,9 +424,9 @@ public final class BleuView extends BorderPane implements LessonView, Exportable
         };
         vm.referenceFiles().addListener((ListChangeListener<Path>) c -> rebuild.run());
         rebuild.run();
-        Button add = button("bleu.corpus.addReference");
+        Button add = parts.button("bleu.corpus.addReference");
         add.setOnAction(e -> choose("bleu.corpus.addReference").ifPresent(vm::addReferenceFile));
-        Label segTitle = label("bleu.corpus.segment", "setting-label");
+        Label segTitle = parts.label("bleu.corpus.segment", "setting-label");
         Spinner<Integer> seg = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, Integer.MAX_VALUE, 1));
         seg.setEditable(true);
         seg.getValueFactory().valueProperty().addListener((obs, old, now) -> {
@@ -441,7 +439,7 @@ public final class BleuView extends BorderPane implements LessonView, Exportable
         seg.setMaxWidth(Double.MAX_VALUE);
         VBox segRow = new VBox(segTitle, seg);
         segRow.spacingProperty().bind(em(0.25));
-        Label hint = label("bleu.corpus.hint", "hint");
+        Label hint = parts.label("bleu.corpus.hint", "hint");
         hint.setWrapText(true);
         box.getChildren().addAll(hypTitle, hyp, hypName, refTitle, files, add, segRow, hint);
         return box;
@@ -488,7 +486,7 @@ public final class BleuView extends BorderPane implements LessonView, Exportable
     private Node swatch(String style, String key) {
         Label box = new Label("  ");
         box.getStyleClass().addAll("bleu-token", style);
-        Label text = label(key, "hint");
+        Label text = parts.label(key, "hint");
         text.setMinWidth(Region.USE_PREF_SIZE);
         HBox h = new HBox(box, text);
         h.setAlignment(Pos.CENTER_LEFT);
@@ -544,7 +542,7 @@ public final class BleuView extends BorderPane implements LessonView, Exportable
     }
 
     private Node ngramPanel() {
-        Label title = label("bleu.ngrams.title", "card-title");
+        Label title = parts.label("bleu.ngrams.title", "card-title");
         ToggleGroup group = new ToggleGroup();
         HBox orders = new HBox();
         orders.getStyleClass().add("bleu-orders");
@@ -655,8 +653,8 @@ public final class BleuView extends BorderPane implements LessonView, Exportable
     }
 
     private Node precisionPanel() {
-        Label title = label("bleu.precisions.title", "card-title");
-        Label legend = label("bleu.precisions.legend", "hint");
+        Label title = parts.label("bleu.precisions.title", "card-title");
+        Label legend = parts.label("bleu.precisions.legend", "hint");
         legend.setWrapText(true);
         legend.maxWidthProperty().bind(em(19));
         legend.minWidthProperty().bind(em(19));
@@ -664,14 +662,14 @@ public final class BleuView extends BorderPane implements LessonView, Exportable
     }
 
     private Node brevityPanel() {
-        Label title = label("bleu.brevity.title", "card-title");
+        Label title = parts.label("bleu.brevity.title", "card-title");
         Label formula = new Label("BP = 1 (c ≥ r),  e^(1 − r/c) (c < r)");
         formula.getStyleClass().add("formula");
         return card("bleu-brevity", title, formula, curve);
     }
 
     private Node scorePanel() {
-        Label title = label("bleu.score.title", "card-title");
+        Label title = parts.label("bleu.score.title", "card-title");
         scoreLabel.getStyleClass().add("bleu-score");
         scoreLabel.setId("bleu-score");
         signatureLabel.getStyleClass().add("hint");
@@ -699,7 +697,7 @@ public final class BleuView extends BorderPane implements LessonView, Exportable
     }
 
     private Node comparePanel() {
-        Label title = label("bleu.compare.title", "card-title");
+        Label title = parts.label("bleu.compare.title", "card-title");
         compareStrip.spacingProperty().bind(em(0.7));
         compareStrip.setId("bleu-compare");
         VBox card = card("bleu-compare-card", title, compareStrip);
@@ -708,11 +706,11 @@ public final class BleuView extends BorderPane implements LessonView, Exportable
     }
 
     private Node candidatesPanel() {
-        Label title = label("bleu.candidates.title", "card-title");
+        Label title = parts.label("bleu.candidates.title", "card-title");
         candidateGrid.setId("bleu-candidates");
         candidateGrid.hgapProperty().bind(em(1.5));
         candidateGrid.vgapProperty().bind(em(0.3));
-        Label hint = label("bleu.candidates.hint", "hint");
+        Label hint = parts.label("bleu.candidates.hint", "hint");
         hint.setWrapText(true);
         VBox card = card("bleu-candidates-card", title, candidateGrid, hint);
         card.setMaxWidth(Double.MAX_VALUE);
@@ -753,7 +751,7 @@ public final class BleuView extends BorderPane implements LessonView, Exportable
             return;
         }
         for (BleuAnalysis.Summary s : a.all()) {
-            Label name = label("bleu.mode." + s.mode().stateName(), "bleu-compare-name");
+            Label name = parts.label("bleu.mode." + s.mode().stateName(), "bleu-compare-name");
             Label score = new Label(s.scoreText());
             score.getStyleClass().add("bleu-compare-score");
             score.setId("bleu-compare-score-" + s.mode().stateName());
@@ -805,7 +803,7 @@ public final class BleuView extends BorderPane implements LessonView, Exportable
         }
         String[] heads = {"bleu.candidates.name", "bleu.mode.sacrebleu", "bleu.mode.nltk", "bleu.mode.textbook"};
         for (int c = 0; c < heads.length; c++) {
-            candidateGrid.add(label(heads[c], "bleu-grid-head"), c, 0);
+            candidateGrid.add(parts.label(heads[c], "bleu-grid-head"), c, 0);
         }
         for (int i = 0; i < a.candidates().size(); i++) {
             BleuAnalysis.CandidateScore cs = a.candidates().get(i);
@@ -861,67 +859,12 @@ public final class BleuView extends BorderPane implements LessonView, Exportable
         return card;
     }
 
-    private Label message(ReadOnlyObjectProperty<BleuMessage> property, String style) {
-        Label l = new Label();
-        l.getStyleClass().add(style);
-        l.setWrapText(true);
-        l.textProperty().bind(Bindings.createStringBinding(() -> {
-            BleuMessage m = property.get();
-            return m == null ? "" : i18n.format(m.key(), m.args().toArray());
-        }, property, i18n.localeProperty()));
-        l.visibleProperty().bind(property.isNotNull());
-        l.managedProperty().bind(property.isNotNull());
-        return l;
-    }
-
-    private ScrollPane scroll(Node content, String id) {
-        ScrollPane s = new ScrollPane(content);
-        s.setId(id);
-        s.getStyleClass().add("panel-scroll");
-        s.setFitToWidth(true);
-        s.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
-        return s;
-    }
-
-    private Label label(String key, String style) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.text(key));
-        l.getStyleClass().add(style);
-        return l;
-    }
-
-    private Button button(String key) {
-        Button b = new Button();
-        b.textProperty().bind(i18n.text(key));
-        return b;
-    }
-
     private <T> ComboBox<T> combo(T[] values, javafx.beans.property.ObjectProperty<T> property, Function<T, String> key) {
         ComboBox<T> box = new ComboBox<>(FXCollections.observableArrayList(values));
         box.valueProperty().bindBidirectional(property);
-        box.setCellFactory(l -> new Localised<>(key));
-        box.setButtonCell(new Localised<>(key));
+        EnumCells.localise(box, item -> i18n.text(key.apply(item)));
         box.setMaxWidth(Double.MAX_VALUE);
         return box;
-    }
-
-    private final class Localised<T> extends ListCell<T> {
-        private final Function<T, String> key;
-
-        Localised(Function<T, String> key) {
-            this.key = key;
-        }
-
-        @Override
-        protected void updateItem(T item, boolean empty) {
-            super.updateItem(item, empty);
-            textProperty().unbind();
-            if (empty || item == null) {
-                setText(null);
-            } else {
-                textProperty().bind(i18n.text(key.apply(item)));
-            }
-        }
     }
 
     /** The formula widgets (for tests). */

@@ -37,6 +37,7 @@ import org.attentionlab.bleu.Smoothing;
 import org.attentionlab.io.SegmentFile;
 import org.attentionlab.lesson.StateMap;
 import org.attentionlab.ui.LatestOnly;
+import org.attentionlab.ui.Message;
 import org.attentionlab.ui.UiExecutors;
 
 /**
@@ -65,15 +66,15 @@ public final class BleuViewModel {
     public static final int MAX_ORDER = 4;
 
     /** What the background computes: the analysis and, for the lecture's example, its correction. */
-    record Result(BleuAnalysis analysis, WorkedExampleNote note, BleuMessage stateProblem) {
+    record Result(BleuAnalysis analysis, WorkedExampleNote note, Message stateProblem) {
     }
 
     /** A problem with the input, shown instead of a result. */
     static final class InputProblem extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        final transient BleuMessage message;
+        final transient Message message;
 
-        InputProblem(BleuMessage message) {
+        InputProblem(Message message) {
             super(message.key(), null, false, false);
             this.message = message;
         }
@@ -82,7 +83,7 @@ public final class BleuViewModel {
     /** Everything one computation needs, copied off the FX thread's properties. */
     record Request(BleuLevel level, String candidate, List<String> references, List<NamedCandidate> candidates,
                    BleuConfig config, NltkSmoothing nltk, BleuMode mode, Path hypothesisFile, List<Path> referenceFiles,
-                   int segment, BleuMessage stateProblem) {
+                   int segment, Message stateProblem) {
     }
 
     private final LatestOnly latest;
@@ -105,8 +106,8 @@ public final class BleuViewModel {
 
     private final ReadOnlyObjectWrapper<BleuAnalysis> analysis = new ReadOnlyObjectWrapper<>(this, "analysis");
     private final ReadOnlyObjectWrapper<WorkedExampleNote> workedExampleNote = new ReadOnlyObjectWrapper<>(this, "workedExampleNote");
-    private final ReadOnlyObjectWrapper<BleuMessage> error = new ReadOnlyObjectWrapper<>(this, "error");
-    private final ReadOnlyObjectWrapper<List<BleuMessage>> notices = new ReadOnlyObjectWrapper<>(this, "notices", List.of());
+    private final ReadOnlyObjectWrapper<Message> error = new ReadOnlyObjectWrapper<>(this, "error");
+    private final ReadOnlyObjectWrapper<List<Message>> notices = new ReadOnlyObjectWrapper<>(this, "notices", List.of());
     private final ReadOnlyObjectWrapper<List<TokenSpan>> candidateSpans = new ReadOnlyObjectWrapper<>(this, "candidateSpans", List.of());
     private final ReadOnlyObjectWrapper<List<List<TokenSpan>>> referenceSpans =
             new ReadOnlyObjectWrapper<>(this, "referenceSpans", List.of());
@@ -118,7 +119,7 @@ public final class BleuViewModel {
     /** An n-gram a lesson asked for, looked up when the result arrives. */
     private List<String> pendingNgram;
     /** A problem with the lesson state (valid types, impossible combination), shown with the next result only. */
-    private BleuMessage stateProblem;
+    private Message stateProblem;
     /** Files read in the background, by path, with the stamp they were read at. */
     private final Map<Path, CachedFile> fileCache = new HashMap<>();
     /** The last corpus comparison, so that choosing another segment does not recount the corpus. */
@@ -242,12 +243,12 @@ public final class BleuViewModel {
     }
 
     /** What is wrong with the input (file, line, field), or null. */
-    public ReadOnlyObjectProperty<BleuMessage> errorProperty() {
+    public ReadOnlyObjectProperty<Message> errorProperty() {
         return error.getReadOnlyProperty();
     }
 
     /** Things worth knowing about the numbers shown (only the first reference used, tokens not all drawn). */
-    public ReadOnlyObjectProperty<List<BleuMessage>> noticesProperty() {
+    public ReadOnlyObjectProperty<List<Message>> noticesProperty() {
         return notices.getReadOnlyProperty();
     }
 
@@ -369,7 +370,7 @@ public final class BleuViewModel {
             List<String> texts = state.texts("candidates").orElse(List.of());
             List<String> labels = state.texts("candidateLabels").orElse(List.of());
             if (!labels.isEmpty() && labels.size() != texts.size()) {
-                stateProblem = BleuMessage.of("bleu.error.labels", labels.size(), texts.size());
+                stateProblem = Message.of("bleu.error.labels", labels.size(), texts.size());
             }
             List<NamedCandidate> named = new ArrayList<>();
             for (int i = 0; i < texts.size(); i++) {
@@ -387,7 +388,7 @@ public final class BleuViewModel {
             selectedNgram.set(null);
             pendingNgram = state.text("ngram").map(g -> List.of(g.trim().split("\\s+"))).orElse(null);
             if (pendingNgram != null && pendingNgram.size() > MAX_ORDER) {
-                stateProblem = BleuMessage.of("bleu.error.ngramTooLong", String.join(" ", pendingNgram), MAX_ORDER);
+                stateProblem = Message.of("bleu.error.ngramTooLong", String.join(" ", pendingNgram), MAX_ORDER);
                 pendingNgram = null;
             }
             dirty = true;   // the same state twice still recomputes, so the pending n-gram is looked up
@@ -452,16 +453,16 @@ public final class BleuViewModel {
         if (r.level() == BleuLevel.SENTENCE) {
             List<String> refs = r.references().stream().filter(s -> !s.isBlank()).toList();
             if (refs.isEmpty()) {
-                throw new InputProblem(BleuMessage.of("bleu.error.noReference"));
+                throw new InputProblem(Message.of("bleu.error.noReference"));
             }
             BleuAnalysis a = BleuAnalysis.sentence(r.candidate(), refs, r.candidates(), r.config(), r.nltk(), r.mode());
             return new Result(a, WorkedExampleNote.of(r.candidate(), refs), r.stateProblem());
         }
         if (r.hypothesisFile() == null) {
-            throw new InputProblem(BleuMessage.of("bleu.error.noHypothesisFile"));
+            throw new InputProblem(Message.of("bleu.error.noHypothesisFile"));
         }
         if (r.referenceFiles().isEmpty()) {
-            throw new InputProblem(BleuMessage.of("bleu.error.noReferenceFile"));
+            throw new InputProblem(Message.of("bleu.error.noReferenceFile"));
         }
         List<FileStamp> stamps = new ArrayList<>();
         stamps.add(stamp(r.hypothesisFile()));
@@ -473,13 +474,13 @@ public final class BleuViewModel {
                 || !cached.nltk().equals(r.nltk())) {
             List<String> hyps = lines(stamps.get(0));
             if (hyps.isEmpty()) {
-                throw new InputProblem(BleuMessage.of("bleu.error.emptyFile", r.hypothesisFile().toString()));
+                throw new InputProblem(Message.of("bleu.error.emptyFile", r.hypothesisFile().toString()));
             }
             List<List<String>> streams = new ArrayList<>();
             for (FileStamp s : stamps.subList(1, stamps.size())) {
                 List<String> lines = lines(s);
                 if (lines.size() != hyps.size()) {
-                    throw new InputProblem(BleuMessage.of("bleu.error.lineCount", s.path().toString(), lines.size(),
+                    throw new InputProblem(Message.of("bleu.error.lineCount", s.path().toString(), lines.size(),
                             r.hypothesisFile().toString(), hyps.size(), Math.min(lines.size(), hyps.size()) + 1));
                 }
                 streams.add(lines);
@@ -520,14 +521,14 @@ public final class BleuViewModel {
         return lines;
     }
 
-    static BleuMessage fileProblem(SegmentFile.SegmentFileException e) {
+    static Message fileProblem(SegmentFile.SegmentFileException e) {
         String file = e.file().toString();
         return switch (e.problem()) {
-            case NO_SUCH_FILE -> BleuMessage.of("bleu.error.file.missing", file);
-            case DIRECTORY -> BleuMessage.of("bleu.error.file.directory", file);
-            case PERMISSION_DENIED -> BleuMessage.of("bleu.error.file.denied", file);
-            case UNREADABLE -> BleuMessage.of("bleu.error.file.unreadable", file, e.detail());
-            case NOT_UTF8 -> BleuMessage.of("bleu.error.file.utf8", file, e.line(), String.format("0x%02X", e.badByte()),
+            case NO_SUCH_FILE -> Message.of("bleu.error.file.missing", file);
+            case DIRECTORY -> Message.of("bleu.error.file.directory", file);
+            case PERMISSION_DENIED -> Message.of("bleu.error.file.denied", file);
+            case UNREADABLE -> Message.of("bleu.error.file.unreadable", file, e.detail());
+            case NOT_UTF8 -> Message.of("bleu.error.file.utf8", file, e.line(), String.format("0x%02X", e.badByte()),
                     e.byteInLine());
         };
     }
@@ -536,7 +537,7 @@ public final class BleuViewModel {
         BleuAnalysis a = r.analysis();
         analysis.set(a);
         workedExampleNote.set(r.note());
-        BleuMessage problem = r.stateProblem();
+        Message problem = r.stateProblem();
         if (pendingNgram != null) {
             List<String> wanted = pendingNgram;
             pendingNgram = null;
@@ -544,19 +545,19 @@ public final class BleuViewModel {
                 order.set(wanted.size());
                 selectedNgram.set(wanted);
             } else {
-                problem = BleuMessage.of("bleu.error.ngramNotFound", String.join(" ", wanted));
+                problem = Message.of("bleu.error.ngramNotFound", String.join(" ", wanted));
             }
         } else if (selectedNgram.get() != null && find(a, selectedNgram.get()).isEmpty()) {
             selectedNgram.set(null);
         }
         error.set(problem);
-        List<BleuMessage> n = new ArrayList<>();
+        List<Message> n = new ArrayList<>();
         long filled = references.stream().filter(p -> p.get() != null && !p.get().isBlank()).count();
         if (a.level() == BleuLevel.SENTENCE && a.mode() == BleuMode.TEXTBOOK && filled > 1) {
-            n.add(BleuMessage.of("bleu.notice.textbookFirstReference"));
+            n.add(Message.of("bleu.notice.textbookFirstReference"));
         }
         if (a.details() != null && a.details().hypothesis().size() > MAX_SHOWN_TOKENS) {
-            n.add(BleuMessage.of("bleu.notice.truncated", MAX_SHOWN_TOKENS, a.details().hypothesis().size()));
+            n.add(Message.of("bleu.notice.truncated", MAX_SHOWN_TOKENS, a.details().hypothesis().size()));
         }
         notices.set(List.copyOf(n));
         refreshSpans();
@@ -567,7 +568,7 @@ public final class BleuViewModel {
         analysis.set(null);
         workedExampleNote.set(null);
         notices.set(List.of());
-        error.set(e instanceof InputProblem p ? p.message : BleuMessage.of("bleu.error.engine", String.valueOf(e.getMessage())));
+        error.set(e instanceof InputProblem p ? p.message : Message.of("bleu.error.engine", String.valueOf(e.getMessage())));
         refreshSpans();
     }
 

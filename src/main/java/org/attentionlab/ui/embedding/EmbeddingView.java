@@ -8,7 +8,6 @@ import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -18,12 +17,9 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -35,7 +31,7 @@ import org.attentionlab.io.LabeledMatrix;
 import org.attentionlab.lesson.StateMap;
 import org.attentionlab.ui.Appearance;
 import org.attentionlab.ui.I18n;
-import org.attentionlab.ui.Message;
+import org.attentionlab.ui.ViewParts;
 import org.attentionlab.ui.embedding.EmbeddingViewModel.InputEmbeddings;
 import org.attentionlab.ui.embedding.EmbeddingViewModel.PcaSource;
 import org.attentionlab.ui.embedding.EmbeddingViewModel.Point;
@@ -58,6 +54,7 @@ public final class EmbeddingView extends BorderPane implements LessonView, Expor
 
     private final EmbeddingViewModel vm;
     private final I18n i18n;
+    private final ViewParts parts;
     private final Appearance appearance;
     private final Scatter3D scatter;
     private final PcaPlot pcaPlot = new PcaPlot();
@@ -89,6 +86,7 @@ public final class EmbeddingView extends BorderPane implements LessonView, Expor
     public EmbeddingView(EmbeddingViewModel vm, I18n i18n, Appearance appearance, Scatter3D scatter) {
         this.vm = vm;
         this.i18n = i18n;
+        this.parts = new ViewParts(i18n);
         this.appearance = appearance;
         this.scatter = scatter;
         getStyleClass().add("embedding-view");
@@ -105,16 +103,11 @@ public final class EmbeddingView extends BorderPane implements LessonView, Expor
         visual.spacingProperty().bind(em(0.9));
         visual.paddingProperty().bind(Bindings.createObjectBinding(
                 () -> new Insets(appearance.getFontSize() * 0.8 * zoom.get()), appearance.fontSizeProperty(), zoom));
-        controls = scroll(controls(), "embedding-controls-scroll");
-        setCenter(scroll(visual, "embedding-visual-scroll"));
+        controls = ViewParts.scroll(controls(), "embedding-controls-scroll");
+        setCenter(ViewParts.scroll(visual, "embedding-visual-scroll"));
         layoutPanels();
         panelsShown.addListener(o -> layoutPanels());
-        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.F9) {
-                panelsShown.set(!panelsShown.get());
-                e.consume();
-            }
-        });
+        ViewParts.onF9(this, () -> panelsShown.set(!panelsShown.get()));
     }
 
     public EmbeddingViewModel viewModel() {
@@ -234,7 +227,7 @@ public final class EmbeddingView extends BorderPane implements LessonView, Expor
     // ---------------------------------------------------------------- word vectors
 
     private Node plotCard() {
-        Label title = label("embedding.plot.title", "section-title");
+        Label title = parts.label("embedding.plot.title", "section-title");
         scatter.setId("embedding-scatter");
         scatter.pointsProperty().bind(vm.pointsProperty());
         scatter.axisNamesProperty().bind(vm.axesProperty());
@@ -246,10 +239,10 @@ public final class EmbeddingView extends BorderPane implements LessonView, Expor
         scatter.prefHeightProperty().bind(em(24));
         scatter.minWidthProperty().bind(em(27));
         scatter.minHeightProperty().bind(em(20));
-        Label how = label(scatter.isThreeD() ? "embedding.plot.how3d" : "embedding.plot.how2d", "hint");
+        Label how = parts.label(scatter.isThreeD() ? "embedding.plot.how3d" : "embedding.plot.how2d", "hint");
         how.setId("embedding-renderer");
         how.setWrapText(true);
-        Label notice = message(vm.plotNoticeProperty(), "notice-text");
+        Label notice = parts.message(vm.plotNoticeProperty(), "notice-text");
         Label angles = new Label();
         angles.getStyleClass().add("hint");
         angles.setId("embedding-angles");
@@ -269,7 +262,7 @@ public final class EmbeddingView extends BorderPane implements LessonView, Expor
     }
 
     private Node tableCard() {
-        Label title = label("embedding.table.coordinates", "section-title");
+        Label title = parts.label("embedding.table.coordinates", "section-title");
         title.setWrapText(true);
         coordinates.setId("heatmap-coordinates");
         coordinates.dataProperty().bind(vm.coordinatesProperty());
@@ -283,7 +276,7 @@ public final class EmbeddingView extends BorderPane implements LessonView, Expor
         coordinates.onCellEditProperty().set(e -> vm.editCoordinate(e.cell().row(), e.cell().col(), e.value()));
         coordinates.onEditErrorProperty().set(vm::reportBadCell);
 
-        Label distTitle = label("embedding.table.distance", "card-title");
+        Label distTitle = parts.label("embedding.table.distance", "card-title");
         distTitle.setWrapText(true);
         setupPairTable(distances, "heatmap-distances", ScaleMode.RANGE);
         distances.dataProperty().bind(vm.distancesProperty());
@@ -306,9 +299,9 @@ public final class EmbeddingView extends BorderPane implements LessonView, Expor
         FlowPane pair = new FlowPane(dist, sim);
         pair.hgapProperty().bind(em(1));
         pair.vgapProperty().bind(em(0.6));
-        Label readout = message(vm.pairReadoutProperty(), "focus-line");
+        Label readout = parts.message(vm.pairReadoutProperty(), "focus-line");
         readout.setId("embedding-pair");
-        Label hint = label("embedding.table.hint", "hint");
+        Label hint = parts.label("embedding.table.hint", "hint");
         hint.setWrapText(true);
         VBox box = new VBox(title, coordinates, pair, readout, hint);
         box.getStyleClass().add("embedding-card");
@@ -334,11 +327,11 @@ public final class EmbeddingView extends BorderPane implements LessonView, Expor
     // ---------------------------------------------------------------- BERT's input
 
     private Node inputCard() {
-        Label title = label("embedding.input.title", "section-title");
+        Label title = parts.label("embedding.input.title", "section-title");
         title.setWrapText(true);
-        Label source = message(vm.inputSourceProperty(), "hint");
+        Label source = parts.message(vm.inputSourceProperty(), "hint");
         source.setId("embedding-source");
-        Label notice = message(vm.inputNoticeProperty(), "notice-text");
+        Label notice = parts.message(vm.inputNoticeProperty(), "notice-text");
         // the operator travels with the table after it, so a wrapped line still reads "+ E_position = input"
         FlowPane sum = new FlowPane(table(tokenTable, "embedding.input.token", "heatmap-token"),
                 withOp("+", table(segmentTable, "embedding.input.segment", "heatmap-segment")),
@@ -352,7 +345,7 @@ public final class EmbeddingView extends BorderPane implements LessonView, Expor
         Label formula = new Label("h₀ = LayerNorm(E_token[input_ids] + E_segment[token_type_ids] + E_position[0 … T−1])");
         formula.getStyleClass().add("formula");
         formula.setWrapText(true);
-        Label hint = label("embedding.input.hint", "hint");
+        Label hint = parts.label("embedding.input.hint", "hint");
         hint.setWrapText(true);
         VBox box = new VBox(title, source, notice, sum, formula, hint);
         box.setId("embedding-input");
@@ -367,7 +360,7 @@ public final class EmbeddingView extends BorderPane implements LessonView, Expor
         map.colorMapProperty().bind(appearance.divergingMapProperty());
         map.cellSizeProperty().bind(em(2.5));
         map.maxPlotSizeProperty().bind(em(24));
-        Label t = label(titleKey, "card-title");
+        Label t = parts.label(titleKey, "card-title");
         VBox box = new VBox(t, map);
         box.spacingProperty().bind(em(0.2));
         return box;
@@ -402,16 +395,16 @@ public final class EmbeddingView extends BorderPane implements LessonView, Expor
     // ---------------------------------------------------------------- PCA
 
     private Node pcaCard() {
-        Label title = label("embedding.pca.title", "section-title");
-        Label what = message(vm.pcaWhatProperty(), "hint");
-        Label kept = message(vm.pcaKeptProperty(), "focus-line");
+        Label title = parts.label("embedding.pca.title", "section-title");
+        Label what = parts.message(vm.pcaWhatProperty(), "hint");
+        Label kept = parts.message(vm.pcaKeptProperty(), "focus-line");
         kept.setId("embedding-pca-kept");
         pcaPlot.setId("embedding-pca");
         pcaPlot.pointsProperty().bind(vm.pcaPointsProperty());
         pcaPlot.prefWidthProperty().bind(em(30.5));
         pcaPlot.prefHeightProperty().bind(em(20));
         pcaPlot.minHeightProperty().bind(em(14));
-        Label hint = label("embedding.pca.hint", "hint");
+        Label hint = parts.label("embedding.pca.hint", "hint");
         hint.setWrapText(true);
         VBox box = new VBox(title, what, kept, pcaPlot, hint);
         box.getStyleClass().add("embedding-card");
@@ -424,15 +417,12 @@ public final class EmbeddingView extends BorderPane implements LessonView, Expor
     // ---------------------------------------------------------------- controls
 
     private Node controls() {
-        VBox box = new VBox();
-        box.getStyleClass().add("control-panel");
-        box.prefWidthProperty().bind(em(19));
-        box.maxWidthProperty().bind(em(19));
-        Label title = label("embedding.title", "view-title");
+        VBox box = ViewParts.controlPanel(em(19));
+        Label title = parts.label("embedding.title", "view-title");
         title.setWrapText(true);
 
-        Label wordsTitle = label("embedding.words", "section-title");
-        Button example = button("embedding.datawhale");
+        Label wordsTitle = parts.label("embedding.words", "section-title");
+        Button example = parts.button("embedding.datawhale");
         example.setId("embedding-datawhale");
         example.setMaxWidth(Double.MAX_VALUE);
         example.setWrapText(true);
@@ -440,7 +430,7 @@ public final class EmbeddingView extends BorderPane implements LessonView, Expor
         TextField newWord = new TextField();
         newWord.setId("embedding-new-word");
         newWord.promptTextProperty().bind(i18n.text("embedding.newWord.prompt"));
-        Button add = button("embedding.addWord");
+        Button add = parts.button("embedding.addWord");
         add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Runnable addIt = () -> {
             vm.addWord(newWord.getText());
@@ -451,7 +441,7 @@ public final class EmbeddingView extends BorderPane implements LessonView, Expor
         HBox.setHgrow(newWord, Priority.ALWAYS);
         HBox addRow = new HBox(newWord, add);
         addRow.setSpacing(6);
-        Button remove = button("embedding.removeWord");
+        Button remove = parts.button("embedding.removeWord");
         remove.setMaxWidth(Double.MAX_VALUE);
         remove.setWrapText(true);
         remove.setOnAction(e -> {
@@ -475,7 +465,7 @@ public final class EmbeddingView extends BorderPane implements LessonView, Expor
         arrows.setWrapText(true);
         arrows.selectedProperty().bindBidirectional(vm.showVectorsProperty());
 
-        Label inputTitle = label("embedding.inputControls", "section-title");
+        Label inputTitle = parts.label("embedding.inputControls", "section-title");
         TextField a = new TextField();
         a.setId("embedding-text");
         a.textProperty().bindBidirectional(vm.textProperty());
@@ -503,10 +493,10 @@ public final class EmbeddingView extends BorderPane implements LessonView, Expor
             }
         });
         vm.seedProperty().addListener((obs, was, now) -> seed.getValueFactory().setValue(now.intValue()));
-        Label dimsLabel = label("embedding.dims", "hint");
-        Label seedLabel = label("embedding.seed", "hint");
+        Label dimsLabel = parts.label("embedding.dims", "hint");
+        Label seedLabel = parts.label("embedding.seed", "hint");
 
-        Label pcaTitle = label("embedding.pcaControls", "section-title");
+        Label pcaTitle = parts.label("embedding.pcaControls", "section-title");
         ToggleGroup pca = new ToggleGroup();
         RadioButton pcaWords = radio("embedding.pca.source.words", pca, PcaSource.WORDS);
         RadioButton pcaTokens = radio("embedding.pca.source.tokens", pca, PcaSource.TOKENS);
@@ -523,10 +513,10 @@ public final class EmbeddingView extends BorderPane implements LessonView, Expor
         busy.visibleProperty().bind(vm.busyProperty());
         busy.managedProperty().bind(vm.busyProperty());
         busy.setPrefSize(28, 28);
-        Label error = message(vm.errorProperty(), "error-text");
+        Label error = parts.message(vm.errorProperty(), "error-text");
         error.setId("embedding-error");
-        Label notice = message(vm.noticeProperty(), "hint");
-        Label hint = label("embedding.hint", "hint");
+        Label notice = parts.message(vm.noticeProperty(), "hint");
+        Label hint = parts.label("embedding.hint", "hint");
         hint.setWrapText(true);
         box.getChildren().addAll(title, wordsTitle, example, addRow, remove, cosine, dot, arrows, inputTitle, a, pairMode, b,
                 dimsLabel, dims, seedLabel, seed, pcaTitle, pcaWords, pcaTokens, busy, error, notice, hint);
@@ -550,40 +540,4 @@ public final class EmbeddingView extends BorderPane implements LessonView, Expor
         return appearance.em(factor).multiply(zoom);
     }
 
-    private ScrollPane scroll(Node content, String id) {
-        ScrollPane s = new ScrollPane(content);
-        s.setId(id);
-        s.getStyleClass().add("panel-scroll");
-        s.setFitToWidth(true);
-        s.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
-        return s;
-    }
-
-    private Label label(String key, String style) {
-        Label l = new Label();
-        l.setMnemonicParsing(false);
-        l.textProperty().bind(i18n.text(key));
-        l.getStyleClass().add(style);
-        return l;
-    }
-
-    private Button button(String key) {
-        Button b = new Button();
-        b.setMnemonicParsing(false);
-        b.textProperty().bind(i18n.text(key));
-        return b;
-    }
-
-    private Label message(ReadOnlyObjectProperty<Message> property, String style) {
-        Label l = new Label();
-        l.getStyleClass().add(style);
-        l.setWrapText(true);
-        l.textProperty().bind(Bindings.createStringBinding(() -> {
-            Message m = property.get();
-            return m == null ? "" : m.format(i18n);
-        }, property, i18n.localeProperty()));
-        l.visibleProperty().bind(property.isNotNull());
-        l.managedProperty().bind(property.isNotNull());
-        return l;
-    }
 }

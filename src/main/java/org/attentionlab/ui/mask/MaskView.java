@@ -5,7 +5,6 @@ import java.util.List;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
@@ -14,7 +13,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
@@ -29,16 +27,16 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.attentionlab.io.LabeledMatrix;
 import org.attentionlab.lesson.StateMap;
 import org.attentionlab.ui.Appearance;
+import org.attentionlab.ui.EnumCells;
 import org.attentionlab.ui.I18n;
 import org.attentionlab.ui.Services;
 import org.attentionlab.ui.mask.MaskViewModel.Mode;
-import org.attentionlab.ui.qkv.QkvViewModel.Message;
+import org.attentionlab.ui.ViewParts;
 import org.attentionlab.ui.shell.Exportable;
 import org.attentionlab.ui.shell.LessonView;
 import org.attentionlab.ui.widgets.Cell;
@@ -64,6 +62,7 @@ public final class MaskView extends BorderPane implements LessonView, Exportable
     private final MaskViewModel vm;
     private final Services services;
     private final I18n i18n;
+    private final ViewParts parts;
     private final Appearance appearance;
     private final LessonPanels panels;
     /** The scroll pane of the panels (formulas fit its width). */
@@ -99,6 +98,7 @@ public final class MaskView extends BorderPane implements LessonView, Exportable
         this.vm = vm;
         this.services = services;
         this.i18n = services.i18n();
+        this.parts = new ViewParts(i18n);
         this.appearance = services.appearance();
         this.panels = new LessonPanels(appearance);
         cellFormula = formula(1.2);
@@ -134,21 +134,10 @@ public final class MaskView extends BorderPane implements LessonView, Exportable
         panels.add("formula", card("mask.panel.formula", formulaPanel()));
         panels.flow().setId("mask-panels");
 
-        controls = scroll(controls(), "mask-controls-scroll");
-        centre.setContent(panels.flow());
-        centre.setId("mask-panels-scroll");
-        centre.getStyleClass().add("panel-scroll");
-        centre.setFitToWidth(true);
+        controls = ViewParts.scroll(controls(), "mask-controls-scroll");
+        ViewParts.scroll(centre, panels.flow(), "mask-panels-scroll");
         setCenter(centre);
-        Runnable placeControls = () -> setLeft(panels.controlsShownProperty().get() ? controls : null);
-        panels.controlsShownProperty().addListener(o -> placeControls.run());
-        placeControls.run();
-        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.F9) {
-                setLeft(getLeft() == null ? controls : null);
-                e.consume();
-            }
-        });
+        ViewParts.controlsOnLeft(this, controls, panels);
         vm.resultProperty().addListener(o -> showResult());
         i18n.localeProperty().addListener(o -> showResult());
         showResult();
@@ -240,17 +229,14 @@ public final class MaskView extends BorderPane implements LessonView, Exportable
     // ---------------------------------------------------------------- left: the knobs
 
     private Node controls() {
-        VBox box = new VBox();
-        box.getStyleClass().add("control-panel");
-        box.prefWidthProperty().bind(appearance.em(19));
-        box.maxWidthProperty().bind(appearance.em(19));
-        Label title = label("mask.title", "view-title");
+        VBox box = ViewParts.controlPanel(appearance.em(19));
+        Label title = parts.label("mask.title", "view-title");
         title.setWrapText(true);
 
         sentenceFields.spacingProperty().bind(appearance.em(0.3));
         fillSentenceFields();
         vm.sentencesProperty().addListener(o -> fillSentenceFields());
-        Button add = button("mask.sentence.add");
+        Button add = parts.button("mask.sentence.add");
         add.setId("mask-sentence-add");
         add.setOnAction(e -> {
             List<String> now = new ArrayList<>(vm.sentencesProperty().get());
@@ -259,7 +245,7 @@ public final class MaskView extends BorderPane implements LessonView, Exportable
                 vm.sentencesProperty().set(List.copyOf(now));
             }
         });
-        Button remove = button("mask.sentence.remove");
+        Button remove = parts.button("mask.sentence.remove");
         remove.setId("mask-sentence-remove");
         remove.setOnAction(e -> {
             List<String> now = new ArrayList<>(vm.sentencesProperty().get());
@@ -298,8 +284,7 @@ public final class MaskView extends BorderPane implements LessonView, Exportable
 
         focus.setId("mask-focus");
         focus.setMaxWidth(Double.MAX_VALUE);
-        focus.setCellFactory(list -> sentenceCell());
-        focus.setButtonCell(sentenceCell());
+        EnumCells.localise(focus, n -> i18n.textFormat("mask.sentence.n", () -> new Object[] {n + 1}));
         focus.valueProperty().addListener((obs, old, now) -> {
             MaskViewModel.Result r = vm.result();
             if (!showing && now != null && (r == null || now != r.focus())) {
@@ -334,31 +319,21 @@ public final class MaskView extends BorderPane implements LessonView, Exportable
         busy.managedProperty().bind(vm.busyProperty());
         busy.prefWidthProperty().bind(appearance.em(1.6));
         busy.prefHeightProperty().bind(appearance.em(1.6));
-        Label error = message(vm.errorProperty(), "error-text");
+        Label error = parts.message(vm.errorProperty(), "error-text");
         error.setId("mask-error");
-        Label notice = message(vm.noticeProperty(), "hint");
-        Label hint = label("mask.hint", "hint");
+        Label notice = parts.message(vm.noticeProperty(), "hint");
+        Label hint = parts.label("mask.hint", "hint");
         hint.setWrapText(true);
 
-        box.getChildren().addAll(title, label("mask.sentences", "section-title"), sentenceFields, sentenceButtons,
-                label("mask.mode", "section-title"), modeBox, label("mask.focus", "field-label"), focus,
-                label("mask.section.inference", "section-title"), inference, step, stepLabel, busy, error, notice, hint);
+        box.getChildren().addAll(title, parts.label("mask.sentences", "section-title"), sentenceFields, sentenceButtons,
+                parts.label("mask.mode", "section-title"), modeBox, parts.label("mask.focus", "field-label"), focus,
+                parts.label("mask.section.inference", "section-title"), inference, step, stepLabel, busy, error, notice, hint);
         for (Node n : box.getChildren()) {
             if (n instanceof Label l) {
                 l.setWrapText(true);
             }
         }
         return box;
-    }
-
-    private ListCell<Integer> sentenceCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(Integer item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : i18n.format("mask.sentence.n", item + 1));
-            }
-        };
     }
 
     /** One text field per sentence; Enter or leaving the field applies the whole batch. */
@@ -405,10 +380,10 @@ public final class MaskView extends BorderPane implements LessonView, Exportable
         batchGrid.setId("mask-batch");
         batchGrid.hgapProperty().bind(panels.em(0.3));
         batchGrid.vgapProperty().bind(panels.em(0.3));
-        Label hint = label("mask.batch.hint", "hint");
+        Label hint = parts.label("mask.batch.hint", "hint");
         hint.setWrapText(true);
         hint.maxWidthProperty().bind(panels.em(40));
-        Label legend = label("mask.batch.legend", "hint");
+        Label legend = parts.label("mask.batch.legend", "hint");
         legend.setWrapText(true);
         legend.maxWidthProperty().bind(panels.em(40));
         VBox box = new VBox(hint, batchGrid, legend);
@@ -420,13 +395,13 @@ public final class MaskView extends BorderPane implements LessonView, Exportable
         FlowPane masks = flow(titled("mask.matrix.padding", padding), titled("mask.matrix.causal", causal),
                 titled("mask.matrix.applied", applied));
         FlowPane pipeline = flow(titled("mask.matrix.scores", scores), arrow("+ M →"), titled("mask.matrix.masked", masked));
-        Label clickHint = label("mask.matrix.clickHint", "hint");
+        Label clickHint = parts.label("mask.matrix.clickHint", "hint");
         clickHint.setWrapText(true);
         clickHint.maxWidthProperty().bind(panels.em(50));
         trainingBox.getChildren().addAll(masks, clickHint, pipeline);
         trainingBox.spacingProperty().bind(panels.em(0.4));
 
-        Label noMask = label("mask.inference.noMask", "statement");
+        Label noMask = parts.label("mask.inference.noMask", "statement");
         noMask.setWrapText(true);
         noMask.maxWidthProperty().bind(panels.em(40));
         inferenceBox.getChildren().addAll(noMask, stepLabelCopy(), titled("mask.inference.scores", stepScores));
@@ -447,7 +422,7 @@ public final class MaskView extends BorderPane implements LessonView, Exportable
     private Node weightsPanel() {
         FlowPane training = flow(titled("mask.weights.weights", weights), titled("mask.weights.output", output),
                 titled("mask.weights.zeroed", zeroed));
-        Label zeroHint = label("mask.weights.zeroedHint", "hint");
+        Label zeroHint = parts.label("mask.weights.zeroedHint", "hint");
         zeroHint.setWrapText(true);
         zeroHint.maxWidthProperty().bind(panels.em(50));
         weightsTraining.getChildren().addAll(training, zeroHint);
@@ -480,7 +455,7 @@ public final class MaskView extends BorderPane implements LessonView, Exportable
         cellFormula.setId("mask-formula-cell");
         zeroedFormula.setId("mask-formula-zeroed");
         inferenceFormula.setId("mask-formula-inference");
-        Label why = label("mask.formula.why", "hint");
+        Label why = parts.label("mask.formula.why", "hint");
         why.setWrapText(true);
         why.maxWidthProperty().bind(panels.em(50));
         VBox box = new VBox(definition, defs, why, cellFormula, zeroedFormula, inf, inferenceFormula);
@@ -656,7 +631,7 @@ public final class MaskView extends BorderPane implements LessonView, Exportable
     }
 
     private Node titled(String key, Heatmap map) {
-        Label t = label(key, "card-subtitle");
+        Label t = parts.label(key, "card-subtitle");
         t.setWrapText(true);
         t.maxWidthProperty().bind(panels.em(22));
         VBox box = new VBox(t, map);
@@ -665,56 +640,11 @@ public final class MaskView extends BorderPane implements LessonView, Exportable
     }
 
     private Formula formula(double scale) {
-        Formula f = new Formula(services.formulas(), services.executors());
-        f.scaleProperty().set(scale);
-        // a long formula is drawn smaller rather than wider than the window (presenter mode)
-        f.maxWidthProperty().bind(Bindings.createDoubleBinding(
-                () -> Math.max(panels.em(16).get(), centre.getViewportBounds().getWidth() - panels.em(3).get()),
-                centre.viewportBoundsProperty(), appearance.fontSizeProperty(), panels.zoomProperty()));
-        return f;
+        return ViewParts.fittedFormula(services, panels, centre, scale);
     }
 
     private Node card(String titleKey, Node content) {
-        Label title = label(titleKey, "card-title");
-        VBox card = new VBox(title, content);
-        card.getStyleClass().add("stage-card");
-        card.spacingProperty().bind(panels.em(0.3));
-        card.setMaxWidth(Region.USE_PREF_SIZE);
-        card.setId("mask-panel-" + titleKey.substring(titleKey.lastIndexOf('.') + 1));
-        return card;
+        return parts.panelCard(panels, "mask-panel-", titleKey, content);
     }
 
-    private ScrollPane scroll(Node content, String id) {
-        ScrollPane s = new ScrollPane(content);
-        s.setId(id);
-        s.getStyleClass().add("panel-scroll");
-        s.setFitToWidth(true);
-        return s;
-    }
-
-    private Label label(String key, String style) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.text(key));
-        l.getStyleClass().add(style);
-        return l;
-    }
-
-    private Button button(String key) {
-        Button b = new Button();
-        b.textProperty().bind(i18n.text(key));
-        return b;
-    }
-
-    private Label message(ReadOnlyObjectProperty<Message> property, String style) {
-        Label l = new Label();
-        l.getStyleClass().add(style);
-        l.setWrapText(true);
-        l.textProperty().bind(Bindings.createStringBinding(() -> {
-            Message m = property.get();
-            return m == null ? "" : i18n.format(m.key(), m.args().toArray());
-        }, property, i18n.localeProperty()));
-        l.visibleProperty().bind(property.isNotNull());
-        l.managedProperty().bind(property.isNotNull());
-        return l;
-    }
 }

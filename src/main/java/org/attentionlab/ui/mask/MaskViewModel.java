@@ -25,7 +25,7 @@ import org.attentionlab.text.BasicTokenizer;
 import org.attentionlab.ui.LatestOnly;
 import org.attentionlab.ui.UiExecutors;
 import org.attentionlab.ui.qkv.QkvViewModel;
-import org.attentionlab.ui.qkv.QkvViewModel.Message;
+import org.attentionlab.ui.Message;
 import org.attentionlab.ui.widgets.Cell;
 
 /**

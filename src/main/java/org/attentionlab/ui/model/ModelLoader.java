@@ -18,7 +18,7 @@ import org.attentionlab.ui.BertSession;
 import org.attentionlab.ui.EngineService;
 import org.attentionlab.ui.LatestOnly;
 import org.attentionlab.ui.UiExecutors;
-import org.attentionlab.ui.multihead.Message;
+import org.attentionlab.ui.Message;
 
 /**
  * The BERT checkpoint the user opened (File → Open model…), shared by the model view and the

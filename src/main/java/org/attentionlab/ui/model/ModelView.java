@@ -10,7 +10,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -40,7 +39,7 @@ import org.attentionlab.ui.Appearance;
 import org.attentionlab.ui.BertSession;
 import org.attentionlab.ui.I18n;
 import org.attentionlab.ui.Services;
-import org.attentionlab.ui.multihead.Message;
+import org.attentionlab.ui.ViewParts;
 import org.attentionlab.ui.shell.Exportable;
 import org.attentionlab.ui.shell.LessonView;
 import org.attentionlab.ui.widgets.NumberText;
@@ -58,6 +57,7 @@ public final class ModelView extends BorderPane implements LessonView, Exportabl
 
     private final ModelViewModel vm;
     private final I18n i18n;
+    private final ViewParts parts;
     private final Appearance appearance;
     private final OpenModelAction open;
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
@@ -75,13 +75,14 @@ public final class ModelView extends BorderPane implements LessonView, Exportabl
     public ModelView(ModelViewModel vm, Services services, OpenModelAction open) {
         this.vm = vm;
         this.i18n = services.i18n();
+        this.parts = new ViewParts(i18n);
         this.appearance = services.appearance();
         this.open = open;
         getStyleClass().add("model-view");
         setId("model-view");
-        Node left = scroll(controls(), "model-controls-scroll");
+        Node left = ViewParts.scroll(controls(), "model-controls-scroll");
         Node centre = centre();
-        Node right = scroll(fillMask(), "model-fill-scroll");
+        Node right = ViewParts.scroll(fillMask(), "model-fill-scroll");
         setLeft(left);
         setCenter(centre);
         setRight(right);
@@ -153,11 +154,8 @@ public final class ModelView extends BorderPane implements LessonView, Exportabl
     // ---------------------------------------------------------------- left
 
     private Node controls() {
-        VBox box = new VBox();
-        box.getStyleClass().add("control-panel");
-        box.prefWidthProperty().bind(appearance.em(19));
-        box.maxWidthProperty().bind(appearance.em(19));
-        Label title = label("model.title", "view-title");
+        VBox box = ViewParts.controlPanel(appearance.em(19));
+        Label title = parts.label("model.title", "view-title");
         title.setWrapText(true);
 
         Label info = new Label();
@@ -193,10 +191,10 @@ public final class ModelView extends BorderPane implements LessonView, Exportabl
         VBox loadingBox = new VBox(4, progress, loading);
         loadingBox.visibleProperty().bind(vm.loader().loadingProperty().isNotNull());
         loadingBox.managedProperty().bind(loadingBox.visibleProperty());
-        Label loadError = message(vm.loader().errorProperty(), "error-text");
+        Label loadError = parts.message(vm.loader().errorProperty(), "error-text");
         loadError.setId("model-load-error");
 
-        Label input = label("model.input", "section-title");
+        Label input = parts.label("model.input", "section-title");
         TextField text = new TextField();
         text.setId("model-text");
         text.textProperty().bindBidirectional(vm.textProperty());
@@ -220,16 +218,16 @@ public final class ModelView extends BorderPane implements LessonView, Exportabl
         busy.setPrefSize(28, 28);
         busy.visibleProperty().bind(vm.busyProperty());
         busy.managedProperty().bind(vm.busyProperty());
-        Label error = message(vm.errorProperty(), "error-text");
+        Label error = parts.message(vm.errorProperty(), "error-text");
         error.setId("model-error");
         // without a model the empty state in the middle already says what to do
         error.visibleProperty().unbind();
         error.visibleProperty().bind(vm.errorProperty().isNotNull().and(vm.loader().modelProperty().isNotNull()));
         error.managedProperty().unbind();
         error.managedProperty().bind(error.visibleProperty());
-        Label notice = message(vm.noticeProperty(), "hint");
+        Label notice = parts.message(vm.noticeProperty(), "hint");
         notice.setId("model-notice");
-        Label hint = label("model.hint", "hint");
+        Label hint = parts.label("model.hint", "hint");
         hint.setWrapText(true);
         box.getChildren().addAll(title, info, openButton, loadingBox, loadError, input, text, pair, apply, hide, busy,
                 error, notice, hint);
@@ -252,7 +250,7 @@ public final class ModelView extends BorderPane implements LessonView, Exportabl
         tokensLine.getStyleClass().add("hint");
         tokensLine.setWrapText(true);
         tokensLine.setId("model-tokens");
-        Label axes = label("model.axes", "hint");
+        Label axes = parts.label("model.axes", "hint");
         axes.setWrapText(true);
         thumbnails.setId("model-thumbnails");
         thumbnails.colorMapProperty().bind(appearance.sequentialMapProperty());
@@ -262,7 +260,7 @@ public final class ModelView extends BorderPane implements LessonView, Exportabl
         thumbnails.onOpenProperty().set(vm::openHead);
         thumbnails.setTooltipText(c -> i18n.format("model.thumbnail", c.row(), c.col()));
         VBox.setVgrow(thumbnails, Priority.ALWAYS);
-        Label empty = label("model.empty", "empty-state");
+        Label empty = parts.label("model.empty", "empty-state");
         empty.setWrapText(true);
         empty.setId("model-empty");
         empty.maxWidthProperty().bind(em(36));
@@ -277,7 +275,7 @@ public final class ModelView extends BorderPane implements LessonView, Exportabl
             l.managedProperty().bind(l.visibleProperty());
         }
         visual.getChildren().addAll(gridTitle, tokensLine, axes, stack);
-        ScrollPane s = scroll(visual, "model-grid-scroll");
+        ScrollPane s = ViewParts.scroll(visual, "model-grid-scroll");
         s.setFitToHeight(true);
         return s;
     }
@@ -299,14 +297,12 @@ public final class ModelView extends BorderPane implements LessonView, Exportabl
     // ---------------------------------------------------------------- right: fill-mask
 
     private Node fillMask() {
-        VBox box = new VBox();
-        box.getStyleClass().addAll("control-panel", "fill-mask");
+        VBox box = ViewParts.controlPanel(appearance.em(20));
+        box.getStyleClass().add("fill-mask");
         box.setId("model-fill-mask");
-        box.prefWidthProperty().bind(appearance.em(20));
-        box.maxWidthProperty().bind(appearance.em(20));
-        Label title = label("model.fill.title", "section-title");
+        Label title = parts.label("model.fill.title", "section-title");
         title.setWrapText(true);
-        Label explain = label("model.fill.explain", "hint");
+        Label explain = parts.label("model.fill.explain", "hint");
         explain.setWrapText(true);
         TextField masked = new TextField();
         masked.setId("model-masked");
@@ -328,7 +324,7 @@ public final class ModelView extends BorderPane implements LessonView, Exportabl
             }
         });
         k.setPrefWidth(90);
-        Label kLabel = label("model.fill.topK", "field-caption");
+        Label kLabel = parts.label("model.fill.topK", "field-caption");
         Button predict = new Button();
         predict.textProperty().bind(i18n.text("model.fill.predict"));
         predict.setId("model-predict");
@@ -337,7 +333,7 @@ public final class ModelView extends BorderPane implements LessonView, Exportabl
         HBox.setHgrow(spring, Priority.ALWAYS);
         HBox row = new HBox(8, kLabel, k, spring, predict);
         row.setAlignment(Pos.CENTER_LEFT);
-        Label error = message(vm.fillErrorProperty(), "error-text");
+        Label error = parts.message(vm.fillErrorProperty(), "error-text");
         error.setId("model-fill-error");
         predictions.setId("model-predictions");
         predictions.setSpacing(10);
@@ -380,31 +376,4 @@ public final class ModelView extends BorderPane implements LessonView, Exportabl
                 appearance.fontSizeProperty(), zoom);
     }
 
-    private Label message(ReadOnlyObjectProperty<Message> property, String style) {
-        Label l = new Label();
-        l.getStyleClass().add(style);
-        l.setWrapText(true);
-        l.textProperty().bind(Bindings.createStringBinding(() -> {
-            Message m = property.get();
-            return m == null ? "" : i18n.format(m.key(), m.args().toArray());
-        }, property, i18n.localeProperty()));
-        l.visibleProperty().bind(property.isNotNull());
-        l.managedProperty().bind(property.isNotNull());
-        return l;
-    }
-
-    private ScrollPane scroll(Node content, String id) {
-        ScrollPane s = new ScrollPane(content);
-        s.setId(id);
-        s.getStyleClass().add("panel-scroll");
-        s.setFitToWidth(true);
-        return s;
-    }
-
-    private Label label(String key, String style) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.text(key));
-        l.getStyleClass().add(style);
-        return l;
-    }
 }

@@ -30,7 +30,7 @@ import org.attentionlab.ui.BertSession;
 import org.attentionlab.ui.LatestOnly;
 import org.attentionlab.ui.UiExecutors;
 import org.attentionlab.ui.multihead.AttentionMaps;
-import org.attentionlab.ui.multihead.Message;
+import org.attentionlab.ui.Message;
 import org.attentionlab.ui.multihead.MultiHeadViewModel;
 import org.attentionlab.ui.widgets.Cell;
 

@@ -11,7 +11,6 @@ import javafx.beans.binding.DoubleBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -38,7 +37,6 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 
 import org.attentionlab.engine.trace.HeadTrace;
-import org.attentionlab.engine.trace.Matrix;
 import org.attentionlab.engine.trace.MultiHeadTrace;
 import org.attentionlab.io.LabeledMatrix;
 import org.attentionlab.lesson.StateMap;
@@ -47,6 +45,7 @@ import org.attentionlab.ui.BertSession;
 import org.attentionlab.ui.EnumCells;
 import org.attentionlab.ui.I18n;
 import org.attentionlab.ui.Services;
+import org.attentionlab.ui.ViewParts;
 import org.attentionlab.ui.multihead.MultiHeadViewModel.Aggregate;
 import org.attentionlab.ui.multihead.MultiHeadViewModel.Display;
 import org.attentionlab.ui.multihead.MultiHeadViewModel.PairFilter;
@@ -78,6 +77,7 @@ public final class MultiHeadView extends BorderPane implements LessonView, Expor
 
     private final MultiHeadViewModel vm;
     private final I18n i18n;
+    private final ViewParts parts;
     private final Appearance appearance;
     private final DoubleProperty zoom = new SimpleDoubleProperty(this, "zoom", 1);
     private final List<Heatmap> unstyled = new ArrayList<>();
@@ -122,17 +122,18 @@ public final class MultiHeadView extends BorderPane implements LessonView, Expor
     public MultiHeadView(MultiHeadViewModel vm, Services services) {
         this.vm = vm;
         this.i18n = services.i18n();
+        this.parts = new ViewParts(i18n);
         this.appearance = services.appearance();
         this.formula = new Formula(services.formulas(), services.executors());
         unstyled.forEach(this::style);
         unstyled.clear();
         getStyleClass().add("multihead-view");
         setId("multihead-view");
-        Node left = scroll(controls(), "multihead-controls-scroll");
+        Node left = ViewParts.scroll(controls(), "multihead-controls-scroll");
         setLeft(left);
         panel("controls", left);
         buildVisual();
-        ScrollPane centre = scroll(visual, "multihead-visual-scroll");
+        ScrollPane centre = ViewParts.scroll(visual, "multihead-visual-scroll");
         setCenter(centre);
 
         vm.resultProperty().addListener(o -> showResult());
@@ -265,10 +266,7 @@ public final class MultiHeadView extends BorderPane implements LessonView, Expor
     // ---------------------------------------------------------------- left: input and settings
 
     private Node controls() {
-        VBox box = new VBox();
-        box.getStyleClass().add("control-panel");
-        box.prefWidthProperty().bind(appearance.em(19));
-        box.maxWidthProperty().bind(appearance.em(19));
+        VBox box = ViewParts.controlPanel(appearance.em(19));
 
         Label title = label("multihead.title", "view-title");
         title.setWrapText(true);
@@ -368,9 +366,9 @@ public final class MultiHeadView extends BorderPane implements LessonView, Expor
         busy.visibleProperty().bind(vm.busyProperty());
         busy.managedProperty().bind(vm.busyProperty());
         busy.setPrefSize(28, 28);
-        Label error = message(vm.errorProperty(), "error-text");
+        Label error = parts.message(vm.errorProperty(), "error-text");
         error.setId("multihead-error");
-        Label notice = message(vm.noticeProperty(), "hint");
+        Label notice = parts.message(vm.noticeProperty(), "hint");
         notice.setId("multihead-notice");
         Label hint = label("multihead.hint", "hint");
         hint.setWrapText(true);
@@ -384,19 +382,6 @@ public final class MultiHeadView extends BorderPane implements LessonView, Expor
     private Label caption(String key) {
         Label l = label(key, "field-caption");
         l.setWrapText(true);
-        return l;
-    }
-
-    private Label message(ReadOnlyObjectProperty<Message> property, String style) {
-        Label l = new Label();
-        l.getStyleClass().add(style);
-        l.setWrapText(true);
-        l.textProperty().bind(Bindings.createStringBinding(() -> {
-            Message m = property.get();
-            return m == null ? "" : i18n.format(m.key(), m.args().toArray());
-        }, property, i18n.localeProperty()));
-        l.visibleProperty().bind(property.isNotNull());
-        l.managedProperty().bind(property.isNotNull());
         return l;
     }
 
@@ -1015,18 +1000,8 @@ public final class MultiHeadView extends BorderPane implements LessonView, Expor
         return f;
     }
 
-    private ScrollPane scroll(Node content, String id) {
-        ScrollPane s = new ScrollPane(content);
-        s.setId(id);
-        s.getStyleClass().add("panel-scroll");
-        s.setFitToWidth(true);
-        return s;
-    }
-
     private Label label(String key, String style) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.text(key));
-        l.getStyleClass().add(style);
+        Label l = parts.label(key, style);
         l.setWrapText(true);
         return l;
     }

@@ -37,6 +37,7 @@ import org.attentionlab.text.Encoding;
 import org.attentionlab.ui.BertSession;
 import org.attentionlab.ui.EngineService;
 import org.attentionlab.ui.LatestOnly;
+import org.attentionlab.ui.Message;
 import org.attentionlab.ui.UiExecutors;
 import org.attentionlab.ui.qkv.QkvViewModel;
 import org.attentionlab.ui.qkv.QkvViewModel.Split;

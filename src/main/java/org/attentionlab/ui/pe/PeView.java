@@ -2,13 +2,11 @@ package org.attentionlab.ui.pe;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
@@ -21,8 +19,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -35,7 +31,8 @@ import org.attentionlab.lesson.StateMap;
 import org.attentionlab.ui.Appearance;
 import org.attentionlab.ui.I18n;
 import org.attentionlab.ui.Services;
-import org.attentionlab.ui.qkv.QkvViewModel.Message;
+import org.attentionlab.ui.Message;
+import org.attentionlab.ui.ViewParts;
 import org.attentionlab.ui.shell.Exportable;
 import org.attentionlab.ui.shell.LessonView;
 import org.attentionlab.ui.widgets.Formula;
@@ -58,6 +55,7 @@ public final class PeView extends BorderPane implements LessonView, Exportable {
 
     private final PeViewModel vm;
     private final I18n i18n;
+    private final ViewParts parts;
     private final Appearance appearance;
     private final Services services;
     private final LessonPanels panels;
@@ -76,6 +74,7 @@ public final class PeView extends BorderPane implements LessonView, Exportable {
         this.vm = vm;
         this.services = services;
         this.i18n = services.i18n();
+        this.parts = new ViewParts(i18n);
         this.appearance = services.appearance();
         this.panels = new LessonPanels(appearance);
         cellFormula = formula(1.2);
@@ -110,22 +109,10 @@ public final class PeView extends BorderPane implements LessonView, Exportable {
         panels.add("sum", card("pe.panel.sum", sumPanel()));
         panels.flow().setId("pe-panels");
 
-        controls = scroll(controls(), "pe-controls-scroll");
-        centre.setContent(panels.flow());
-        centre.setId("pe-panels-scroll");
-        centre.getStyleClass().add("panel-scroll");
-        centre.setFitToWidth(true);
+        controls = ViewParts.scroll(controls(), "pe-controls-scroll");
+        ViewParts.scroll(centre, panels.flow(), "pe-panels-scroll");
         setCenter(centre);
-        Runnable placeControls = () -> setLeft(panels.controlsShownProperty().get() ? controls : null);
-        panels.controlsShownProperty().addListener(o -> placeControls.run());
-        placeControls.run();
-        // presenter: F9 gives the whole width to the panels and back
-        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.F9) {
-                setLeft(getLeft() == null ? controls : null);
-                e.consume();
-            }
-        });
+        ViewParts.controlsOnLeft(this, controls, panels);
         vm.resultProperty().addListener(o -> showResult());
         i18n.localeProperty().addListener(o -> showResult());
         showResult();
@@ -211,11 +198,8 @@ public final class PeView extends BorderPane implements LessonView, Exportable {
     // ---------------------------------------------------------------- left: the knobs
 
     private Node controls() {
-        VBox box = new VBox();
-        box.getStyleClass().add("control-panel");
-        box.prefWidthProperty().bind(appearance.em(19));
-        box.maxWidthProperty().bind(appearance.em(19));
-        Label title = label("pe.title", "view-title");
+        VBox box = ViewParts.controlPanel(appearance.em(19));
+        Label title = parts.label("pe.title", "view-title");
         title.setWrapText(true);
 
         Node positions = intInput("pe.positions", vm.positionsProperty(), 1, 200, 1, "pe-positions");
@@ -236,7 +220,7 @@ public final class PeView extends BorderPane implements LessonView, Exportable {
         learned.textProperty().bind(i18n.text("pe.learned"));
         learned.setWrapText(true);
         learned.selectedProperty().bindBidirectional(vm.learnedProperty());
-        Label learnedHint = label("pe.learned.hint", "hint");
+        Label learnedHint = parts.label("pe.learned.hint", "hint");
         learnedHint.setWrapText(true);
 
         Spinner<Integer> offset = new Spinner<>(0, PeViewModel.MAX_OFFSET, vm.offsetProperty().get());
@@ -264,15 +248,15 @@ public final class PeView extends BorderPane implements LessonView, Exportable {
         busy.managedProperty().bind(vm.busyProperty());
         busy.prefWidthProperty().bind(appearance.em(1.6));
         busy.prefHeightProperty().bind(appearance.em(1.6));
-        Label error = message(vm.errorProperty(), "error-text");
+        Label error = parts.message(vm.errorProperty(), "error-text");
         error.setId("pe-error");
-        Label notice = message(vm.noticeProperty(), "hint");
-        Label hint = label("pe.hint", "hint");
+        Label notice = parts.message(vm.noticeProperty(), "hint");
+        Label hint = parts.label("pe.hint", "hint");
         hint.setWrapText(true);
 
-        box.getChildren().addAll(title, label("pe.section.table", "section-title"), positions, dim,
-                label("pe.dims", "field-label"), dims, learned, learnedHint, label("pe.offset", "field-label"), offset,
-                label("pe.text", "field-label"), text, busy, error, notice, hint);
+        box.getChildren().addAll(title, parts.label("pe.section.table", "section-title"), positions, dim,
+                parts.label("pe.dims", "field-label"), dims, learned, learnedHint, parts.label("pe.offset", "field-label"), offset,
+                parts.label("pe.text", "field-label"), text, busy, error, notice, hint);
         for (Node n : box.getChildren()) {
             if (n instanceof Label l) {
                 l.setWrapText(true);
@@ -283,7 +267,7 @@ public final class PeView extends BorderPane implements LessonView, Exportable {
 
     /** A slider with a text field beside it, both tied to {@code p}; the field takes any whole number. */
     private Node intInput(String key, IntegerProperty p, int min, int max, int step, String id) {
-        Label name = label(key, "field-label");
+        Label name = parts.label(key, "field-label");
         name.setWrapText(true);
         Slider slider = new Slider(min, max, Math.max(min, Math.min(max, p.get())));
         slider.setId(id + "-slider");
@@ -388,8 +372,8 @@ public final class PeView extends BorderPane implements LessonView, Exportable {
         rotationCheck.getStyleClass().add("hint");
         rotationCheck.setWrapText(true);
         rotationCheck.setId("pe-rotation-check");
-        Label cellCaption = label("pe.formula.cell", "step-caption");
-        Label rotationCaption = label("pe.formula.rotation", "step-caption");
+        Label cellCaption = parts.label("pe.formula.cell", "step-caption");
+        Label rotationCaption = parts.label("pe.formula.rotation", "step-caption");
         for (Label l : List.of(cellCaption, rotationCaption)) {
             l.setWrapText(true);
         }
@@ -437,7 +421,7 @@ public final class PeView extends BorderPane implements LessonView, Exportable {
                 titled("pe.sum.x", sum));
         maps.setAlignment(Pos.CENTER_LEFT);
         maps.spacingProperty().bind(panels.em(0.2));
-        Label explain = label("pe.sum.hint", "hint");
+        Label explain = parts.label("pe.sum.hint", "hint");
         explain.setWrapText(true);
         explain.maxWidthProperty().bind(panels.em(28));
         sumProblem.getStyleClass().add("error-text");
@@ -450,7 +434,7 @@ public final class PeView extends BorderPane implements LessonView, Exportable {
     }
 
     private Node titled(String key, Heatmap map) {
-        Label t = label(key, "card-subtitle");
+        Label t = parts.label(key, "card-subtitle");
         return new VBox(t, map);
     }
 
@@ -535,50 +519,11 @@ public final class PeView extends BorderPane implements LessonView, Exportable {
     // ---------------------------------------------------------------- helpers
 
     private Formula formula(double scale) {
-        Formula f = new Formula(services.formulas(), services.executors());
-        f.scaleProperty().set(scale);
-        // a long formula is drawn smaller rather than wider than the window (presenter mode)
-        f.maxWidthProperty().bind(Bindings.createDoubleBinding(
-                () -> Math.max(panels.em(16).get(), centre.getViewportBounds().getWidth() - panels.em(3).get()),
-                centre.viewportBoundsProperty(), appearance.fontSizeProperty(), panels.zoomProperty()));
-        return f;
+        return ViewParts.fittedFormula(services, panels, centre, scale);
     }
 
     private Node card(String titleKey, Node content) {
-        Label title = label(titleKey, "card-title");
-        VBox card = new VBox(title, content);
-        card.getStyleClass().add("stage-card");
-        card.spacingProperty().bind(panels.em(0.3));
-        card.setMaxWidth(Region.USE_PREF_SIZE);
-        card.setId("pe-panel-" + titleKey.substring(titleKey.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT));
-        return card;
+        return parts.panelCard(panels, "pe-panel-", titleKey, content);
     }
 
-    private ScrollPane scroll(Node content, String id) {
-        ScrollPane s = new ScrollPane(content);
-        s.setId(id);
-        s.getStyleClass().add("panel-scroll");
-        s.setFitToWidth(true);
-        return s;
-    }
-
-    private Label label(String key, String style) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.text(key));
-        l.getStyleClass().add(style);
-        return l;
-    }
-
-    private Label message(ReadOnlyObjectProperty<Message> property, String style) {
-        Label l = new Label();
-        l.getStyleClass().add(style);
-        l.setWrapText(true);
-        l.textProperty().bind(Bindings.createStringBinding(() -> {
-            Message m = property.get();
-            return m == null ? "" : i18n.format(m.key(), m.args().toArray());
-        }, property, i18n.localeProperty()));
-        l.visibleProperty().bind(property.isNotNull());
-        l.managedProperty().bind(property.isNotNull());
-        return l;
-    }
 }

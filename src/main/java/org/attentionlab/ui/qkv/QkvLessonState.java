@@ -9,7 +9,7 @@ import org.attentionlab.engine.trace.Matrix;
 import org.attentionlab.lesson.StateMap;
 import org.attentionlab.lesson.StateValue;
 import org.attentionlab.ui.qkv.QkvViewModel.MaskKind;
-import org.attentionlab.ui.qkv.QkvViewModel.Message;
+import org.attentionlab.ui.Message;
 import org.attentionlab.ui.qkv.QkvViewModel.Split;
 import org.attentionlab.ui.qkv.QkvViewModel.Stage;
 import org.attentionlab.ui.qkv.QkvViewModel.WeightInit;

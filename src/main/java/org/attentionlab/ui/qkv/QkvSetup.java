@@ -7,7 +7,7 @@ import java.util.Objects;
 import org.attentionlab.engine.Precision;
 import org.attentionlab.engine.trace.Matrix;
 import org.attentionlab.ui.qkv.QkvViewModel.MaskKind;
-import org.attentionlab.ui.qkv.QkvViewModel.Message;
+import org.attentionlab.ui.Message;
 import org.attentionlab.ui.qkv.QkvViewModel.Split;
 import org.attentionlab.ui.qkv.QkvViewModel.Stage;
 import org.attentionlab.ui.qkv.QkvViewModel.WeightInit;

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -38,7 +37,7 @@ import org.attentionlab.ui.EnumCells;
 import org.attentionlab.ui.EnumText;
 import org.attentionlab.ui.I18n;
 import org.attentionlab.ui.qkv.QkvViewModel.InputMode;
-import org.attentionlab.ui.qkv.QkvViewModel.Message;
+import org.attentionlab.ui.ViewParts;
 import org.attentionlab.ui.qkv.QkvViewModel.Split;
 import org.attentionlab.ui.qkv.QkvViewModel.Stage;
 import org.attentionlab.ui.shell.LessonView;
@@ -56,6 +55,7 @@ public final class QkvView extends BorderPane implements Exportable, LessonView 
 
     private final QkvViewModel vm;
     private final I18n i18n;
+    private final ViewParts parts;
     private final Appearance appearance;
     private final Services services;
     private final VBox stagesBox = new VBox();
@@ -75,23 +75,19 @@ public final class QkvView extends BorderPane implements Exportable, LessonView 
         this.vm = vm;
         this.services = services;
         this.i18n = services.i18n();
+        this.parts = new ViewParts(i18n);
         this.appearance = services.appearance();
         getStyleClass().add("qkv-view");
         setId("qkv-view");
-        left = scroll(controls(), "qkv-controls-scroll");
-        right = scroll(derivation(), "qkv-derivation-scroll");
+        left = ViewParts.scroll(controls(), "qkv-controls-scroll");
+        right = ViewParts.scroll(derivation(), "qkv-derivation-scroll");
         setLeft(left);
-        setCenter(scroll(stages(), "qkv-stages-scroll"));
+        setCenter(ViewParts.scroll(stages(), "qkv-stages-scroll"));
         setRight(right);
         // presenter: F9 gives the whole width to the matrices and back
         panelsShown.addListener(o -> updatePanels());
         lessonSupport();
-        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.F9) {
-                panelsShown.set(!panelsShown.get());
-                e.consume();
-            }
-        });
+        ViewParts.onF9(this, () -> panelsShown.set(!panelsShown.get()));
     }
 
     /** Whether the input/settings panel and the derivation panel are shown (F9 toggles). */
@@ -138,16 +134,13 @@ public final class QkvView extends BorderPane implements Exportable, LessonView 
     // ---------------------------------------------------------------- left: input and settings
 
     private Node controls() {
-        VBox box = new VBox();
-        box.getStyleClass().add("control-panel");
-        box.prefWidthProperty().bind(appearance.em(19));
-        box.maxWidthProperty().bind(appearance.em(19));
+        VBox box = ViewParts.controlPanel(appearance.em(19));
 
-        Label title = label("qkv.title", "view-title");
+        Label title = parts.label("qkv.title", "view-title");
         title.setWrapText(true);
 
-        Label input = label("qkv.input", "section-title");
-        Button lecture = button("qkv.lectureExample");
+        Label input = parts.label("qkv.input", "section-title");
+        Button lecture = parts.button("qkv.lectureExample");
         lecture.setId("qkv-lecture");
         lecture.setOnAction(e -> vm.loadLectureExample());
         lecture.setMaxWidth(Double.MAX_VALUE);
@@ -185,7 +178,7 @@ public final class QkvView extends BorderPane implements Exportable, LessonView 
         ComboBox<Split> split = new ComboBox<>(FXCollections.observableArrayList(Split.values()));
         split.valueProperty().bindBidirectional(vm.splitProperty());
         EnumCells.localise(split, i18n);
-        Button apply = button("qkv.sentence.apply");
+        Button apply = parts.button("qkv.sentence.apply");
         apply.setOnAction(e -> vm.applySentence());
         apply.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         split.setMaxWidth(Double.MAX_VALUE);
@@ -194,43 +187,30 @@ public final class QkvView extends BorderPane implements Exportable, LessonView 
         splitRow.setSpacing(6);
         splitRow.setAlignment(Pos.CENTER_LEFT);
 
-        Button add = button("qkv.token.add");
+        Button add = parts.button("qkv.token.add");
         add.setOnAction(e -> vm.addToken());
-        Button remove = button("qkv.token.remove");
+        Button remove = parts.button("qkv.token.remove");
         remove.setOnAction(e -> vm.removeToken());
         HBox tokenRow = new HBox(add, remove);
         tokenRow.setSpacing(6);
 
-        Label model = label("qkv.settings", "section-title");
+        Label model = parts.label("qkv.settings", "section-title");
         SettingsSheet sheet = new SettingsSheet(vm, i18n);
 
-        Label hint = label("qkv.hint", "hint");
+        Label hint = parts.label("qkv.hint", "hint");
         hint.setWrapText(true);
 
         ProgressIndicator busy = new ProgressIndicator();
         busy.visibleProperty().bind(vm.busyProperty());
         busy.managedProperty().bind(vm.busyProperty());
         busy.setPrefSize(28, 28);
-        Label error = message(vm.errorProperty(), "error-text");
+        Label error = parts.message(vm.errorProperty(), "error-text");
         error.setId("qkv-error");
-        Label notice = message(vm.noticeProperty(), "hint");
+        Label notice = parts.message(vm.noticeProperty(), "hint");
 
         box.getChildren().addAll(title, input, lecture, vectors, tokenRow, sentence, text, splitRow, model,
                 sheet.node(), busy, error, notice, hint);
         return box;
-    }
-
-    private Label message(ReadOnlyObjectProperty<Message> property, String style) {
-        Label l = new Label();
-        l.getStyleClass().add(style);
-        l.setWrapText(true);
-        l.textProperty().bind(Bindings.createStringBinding(() -> {
-            Message m = property.get();
-            return m == null ? "" : i18n.format(m.key(), m.args().toArray());
-        }, property, i18n.localeProperty()));
-        l.visibleProperty().bind(property.isNotNull());
-        l.managedProperty().bind(property.isNotNull());
-        return l;
     }
 
     // ---------------------------------------------------------------- centre: the stages
@@ -242,11 +222,11 @@ public final class QkvView extends BorderPane implements Exportable, LessonView 
         box.paddingProperty().bind(Bindings.createObjectBinding(
                 () -> new javafx.geometry.Insets(appearance.getFontSize() * 0.8), appearance.fontSizeProperty()));
         box.getChildren().addAll(
-                label("qkv.section.inputs", "section-title"),
+                parts.label("qkv.section.inputs", "section-title"),
                 flow(card(Stage.X), card(Stage.WQ), card(Stage.WK), card(Stage.WV)),
-                label("qkv.section.projections", "section-title"),
+                parts.label("qkv.section.projections", "section-title"),
                 flow(card(Stage.Q), card(Stage.K), card(Stage.V)),
-                label("qkv.section.attention", "section-title"),
+                parts.label("qkv.section.attention", "section-title"),
                 flow(card(Stage.SCORES), arrow(), card(Stage.SCALED), arrow(), card(Stage.MASKED), arrow(),
                         card(Stage.WEIGHTS), arrow(), card(Stage.OUTPUT)));
         return box;
@@ -268,7 +248,7 @@ public final class QkvView extends BorderPane implements Exportable, LessonView 
     }
 
     private VBox card(Stage stage) {
-        Label title = label(stage.titleKey(), "card-title");
+        Label title = parts.label(stage.titleKey(), "card-title");
         Formula formula = new Formula(services.formulas(), services.executors());
         formula.setId("formula-" + stage.name().toLowerCase(java.util.Locale.ROOT));
         formula.scaleProperty().set(1.1);
@@ -528,28 +508,6 @@ public final class QkvView extends BorderPane implements Exportable, LessonView 
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private ScrollPane scroll(Node content, String id) {
-        ScrollPane s = new ScrollPane(content);
-        s.setId(id);
-        s.getStyleClass().add("panel-scroll");
-        s.setFitToWidth(true);
-        s.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
-        return s;
-    }
-
-    private Label label(String key, String style) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.text(key));
-        l.getStyleClass().add(style);
-        return l;
-    }
-
-    private Button button(String key) {
-        Button b = new Button();
-        b.textProperty().bind(i18n.text(key));
-        return b;
-    }
 
     private static void editable(Heatmap map, java.util.function.Consumer<org.attentionlab.ui.widgets.CellEdit> onEdit) {
         map.editableProperty().set(true);

@@ -32,6 +32,7 @@ import org.attentionlab.engine.trace.HeadTrace;
 import org.attentionlab.engine.trace.Matrix;
 import org.attentionlab.ui.EngineService;
 import org.attentionlab.ui.LatestOnly;
+import org.attentionlab.ui.Message;
 import org.attentionlab.ui.UiExecutors;
 import org.attentionlab.ui.widgets.Cell;
 import org.attentionlab.ui.widgets.NumberText;
@@ -122,17 +123,6 @@ public final class QkvViewModel {
         /** Whether rows are tokens (else rows are d_model dimensions, for the weights). */
         public boolean rowsAreTokens() {
             return this != WQ && this != WK && this != WV;
-        }
-    }
-
-    /** A message for the user: a key and its arguments (the view localises it). */
-    public record Message(String key, List<Object> args) {
-        public Message {
-            args = List.copyOf(args);
-        }
-
-        public static Message of(String key, Object... args) {
-            return new Message(key, List.of(args));
         }
     }
 

@@ -10,7 +10,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -22,8 +21,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextArea;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -39,6 +36,7 @@ import org.attentionlab.text.TokenKind;
 import org.attentionlab.ui.Appearance;
 import org.attentionlab.ui.I18n;
 import org.attentionlab.ui.Message;
+import org.attentionlab.ui.ViewParts;
 import org.attentionlab.ui.shell.Exportable;
 import org.attentionlab.ui.shell.LessonView;
 import org.attentionlab.ui.tokenizer.TokenizerViewModel.Chip;
@@ -57,6 +55,7 @@ public final class TokenizerView extends BorderPane implements LessonView, Expor
 
     private final TokenizerViewModel vm;
     private final I18n i18n;
+    private final ViewParts parts;
     private final Appearance appearance;
     private final ChipLines lines;
     private final List<TokenColumn> pool = new ArrayList<>();
@@ -79,6 +78,7 @@ public final class TokenizerView extends BorderPane implements LessonView, Expor
     public TokenizerView(TokenizerViewModel vm, I18n i18n, Appearance appearance) {
         this.vm = vm;
         this.i18n = i18n;
+        this.parts = new ViewParts(i18n);
         this.appearance = appearance;
         getStyleClass().add("tokenizer-view");
         setId("tokenizer-view");
@@ -95,20 +95,15 @@ public final class TokenizerView extends BorderPane implements LessonView, Expor
         visual.spacingProperty().bind(appearance.em(0.9));
         visual.paddingProperty().bind(Bindings.createObjectBinding(
                 () -> new Insets(appearance.getFontSize() * 0.8), appearance.fontSizeProperty()));
-        controls = scroll(controls(), "tokenizer-controls-scroll");
-        ScrollPane centre = scroll(visual, "tokenizer-visual-scroll");
+        controls = ViewParts.scroll(controls(), "tokenizer-controls-scroll");
+        ScrollPane centre = ViewParts.scroll(visual, "tokenizer-visual-scroll");
         setCenter(centre);
         layoutPanels();
         vm.chipsProperty().addListener(o -> fillChips());
         vm.focusProperty().addListener(o -> fillChips());
         fillChips();
         panelsShown.addListener(o -> layoutPanels());
-        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.F9) {
-                panelsShown.set(!panelsShown.get());
-                e.consume();
-            }
-        });
+        ViewParts.onF9(this, () -> panelsShown.set(!panelsShown.get()));
     }
 
     public TokenizerViewModel viewModel() {
@@ -199,9 +194,9 @@ public final class TokenizerView extends BorderPane implements LessonView, Expor
     // ---------------------------------------------------------------- the chips
 
     private Node chips() {
-        Label title = label("tokenizer.title", "view-title");
+        Label title = parts.label("tokenizer.title", "view-title");
         title.setWrapText(true);
-        Label vocab = messageLabel(vm.vocabularyInfoProperty(), "hint", i -> i.describe());
+        Label vocab = parts.message(vm.vocabularyInfoProperty(), "hint", i -> i.describe());
         vocab.setId("tokenizer-vocabulary");
         legend.setId("tokenizer-legend");
         legend.getStyleClass().add("token-legend");
@@ -210,15 +205,15 @@ public final class TokenizerView extends BorderPane implements LessonView, Expor
         for (TokenKind k : TokenKind.values()) {
             Label sample = new Label(sampleToken(k));
             sample.getStyleClass().addAll("token-chip", TokenColumn.styleClass(k));
-            Label name = label(TokenizerViewModel.kindKey(k), "legend-text");
+            Label name = parts.label(TokenizerViewModel.kindKey(k), "legend-text");
             HBox item = new HBox(sample, name);
             item.setAlignment(Pos.CENTER_LEFT);
             item.spacingProperty().bind(appearance.em(0.35));
             legend.getChildren().add(item);
         }
-        Label chipNotice = message(vm.chipNoticeProperty(), "notice-text");
+        Label chipNotice = parts.message(vm.chipNoticeProperty(), "notice-text");
         chipNotice.setId("tokenizer-chip-notice");
-        Label lengthNotice = message(vm.lengthNoticeProperty(), "notice-text");
+        Label lengthNotice = parts.message(vm.lengthNoticeProperty(), "notice-text");
         lengthNotice.setId("tokenizer-length-notice");
         Label focusLine = new Label();
         focusLine.setId("tokenizer-focus");
@@ -288,7 +283,7 @@ public final class TokenizerView extends BorderPane implements LessonView, Expor
     // ---------------------------------------------------------------- decoded and explanation
 
     private Node decoded() {
-        Label title = label("tokenizer.decoded.title", "section-title");
+        Label title = parts.label("tokenizer.decoded.title", "section-title");
         Label text = new Label();
         text.setId("tokenizer-decoded");
         text.getStyleClass().add("decoded-text");
@@ -316,11 +311,11 @@ public final class TokenizerView extends BorderPane implements LessonView, Expor
     }
 
     private Node explain() {
-        Label title = label("tokenizer.explain.title", "section-title");
+        Label title = parts.label("tokenizer.explain.title", "section-title");
         title.setWrapText(true);
-        Label body = label("tokenizer.explain.body", "explain-text");
+        Label body = parts.label("tokenizer.explain.body", "explain-text");
         body.setWrapText(true);
-        Label here = message(vm.transformerExampleProperty(), "explain-here");
+        Label here = parts.message(vm.transformerExampleProperty(), "explain-here");
         here.setId("tokenizer-transformer");
         VBox box = new VBox(title, body, here);
         box.setId("tokenizer-explain");
@@ -332,13 +327,10 @@ public final class TokenizerView extends BorderPane implements LessonView, Expor
     // ---------------------------------------------------------------- controls
 
     private Node controls() {
-        VBox box = new VBox();
-        box.getStyleClass().add("control-panel");
-        box.prefWidthProperty().bind(appearance.em(20));
-        box.maxWidthProperty().bind(appearance.em(20));
+        VBox box = ViewParts.controlPanel(appearance.em(20));
 
-        Label input = label("tokenizer.input", "section-title");
-        Button example = button("tokenizer.notebookExample");
+        Label input = parts.label("tokenizer.input", "section-title");
+        Button example = parts.button("tokenizer.notebookExample");
         example.setId("tokenizer-example");
         example.setWrapText(true);
         example.setMaxWidth(Double.MAX_VALUE);
@@ -395,13 +387,13 @@ public final class TokenizerView extends BorderPane implements LessonView, Expor
         sliderValue.textProperty().bind(Bindings.createStringBinding(
                 () -> "max_length = " + vm.maxLengthProperty().get(), vm.maxLengthProperty()));
 
-        Label vocabTitle = label("tokenizer.vocabulary", "section-title");
-        Button open = button("tokenizer.openVocabulary");
+        Label vocabTitle = parts.label("tokenizer.vocabulary", "section-title");
+        Button open = parts.button("tokenizer.openVocabulary");
         open.setId("tokenizer-open-vocabulary");
         open.setMaxWidth(Double.MAX_VALUE);
         open.setWrapText(true);
         open.setOnAction(e -> openVocabulary());
-        Button shipped = button("tokenizer.shippedVocabulary");
+        Button shipped = parts.button("tokenizer.shippedVocabulary");
         shipped.setId("tokenizer-shipped-vocabulary");
         shipped.setMaxWidth(Double.MAX_VALUE);
         shipped.setWrapText(true);
@@ -411,11 +403,11 @@ public final class TokenizerView extends BorderPane implements LessonView, Expor
         progress.visibleProperty().bind(vm.busyBinding());
         progress.managedProperty().bind(vm.busyBinding());
         progress.setPrefSize(28, 28);
-        Label error = message(vm.errorProperty(), "error-text");
+        Label error = parts.message(vm.errorProperty(), "error-text");
         error.setId("tokenizer-error");
-        Label notice = message(vm.noticeProperty(), "hint");
+        Label notice = parts.message(vm.noticeProperty(), "hint");
         notice.setId("tokenizer-notice");
-        Label hint = label("tokenizer.hint", "hint");
+        Label hint = parts.label("tokenizer.hint", "hint");
         hint.setWrapText(true);
 
         box.getChildren().addAll(input, example, text, pairMode, pair, cased, truncate, slider, sliderValue, vocabTitle,
@@ -436,52 +428,11 @@ public final class TokenizerView extends BorderPane implements LessonView, Expor
 
     // ---------------------------------------------------------------- helpers
 
-    private ScrollPane scroll(Node content, String id) {
-        ScrollPane s = new ScrollPane(content);
-        s.setId(id);
-        s.getStyleClass().add("panel-scroll");
-        s.setFitToWidth(true);
-        s.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
-        return s;
-    }
-
-    private Label label(String key, String style) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.text(key));
-        l.getStyleClass().add(style);
-        return l;
-    }
-
-    private Button button(String key) {
-        Button b = new Button();
-        b.setMnemonicParsing(false);
-        b.textProperty().bind(i18n.text(key));
-        return b;
-    }
-
     private CheckBox check(String key) {
         CheckBox c = new CheckBox();
         c.setMnemonicParsing(false); // "max_length": an underscore is text here, not a mnemonic
         c.textProperty().bind(i18n.text(key));
         c.setWrapText(true);
         return c;
-    }
-
-    private Label message(ReadOnlyObjectProperty<Message> property, String style) {
-        return messageLabel(property, style, m -> m);
-    }
-
-    private <T> Label messageLabel(ReadOnlyObjectProperty<T> property, String style,
-                                   java.util.function.Function<T, Message> toMessage) {
-        Label l = new Label();
-        l.getStyleClass().add(style);
-        l.setWrapText(true);
-        l.textProperty().bind(Bindings.createStringBinding(() -> {
-            T v = property.get();
-            return v == null ? "" : toMessage.apply(v).format(i18n);
-        }, property, i18n.localeProperty()));
-        l.visibleProperty().bind(property.isNotNull());
-        l.managedProperty().bind(property.isNotNull());
-        return l;
     }
 }

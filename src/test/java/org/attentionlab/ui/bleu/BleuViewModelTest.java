@@ -24,6 +24,7 @@ import org.attentionlab.bleu.NltkSmoothing;
 import org.attentionlab.bleu.Smoothing;
 import org.attentionlab.lesson.StateMap;
 import org.attentionlab.lesson.StateValue;
+import org.attentionlab.ui.Message;
 import org.attentionlab.ui.UiExecutors;
 import org.attentionlab.ui.bleu.TokenSpan.Mark;
 import org.junit.jupiter.api.BeforeAll;
@@ -220,7 +221,7 @@ class BleuViewModelTest {
         vm.removeReference(0);
         assertEquals(1, vm.references().size(), "the last box stays");
         vm.references().get(0).set("   ");
-        assertEquals(BleuMessage.of("bleu.error.noReference"), vm.errorProperty().get());
+        assertEquals(Message.of("bleu.error.noReference"), vm.errorProperty().get());
         assertNull(vm.analysisProperty().get());
         assertEquals(List.of(), vm.candidateSpansProperty().get());
         vm.references().get(0).set(golden.get("reference").asText());
@@ -241,7 +242,7 @@ class BleuViewModelTest {
         assertEquals(BleuMode.TEXTBOOK, a.summary().mode());
         close(golden("lecture-word").at("/d2l/k4").asDouble(), a.summary().score(), "d2l against the first reference");
         assertEquals(1, a.details().references().size());
-        assertEquals(List.of(BleuMessage.of("bleu.notice.textbookFirstReference")), vm.noticesProperty().get());
+        assertEquals(List.of(Message.of("bleu.notice.textbookFirstReference")), vm.noticesProperty().get());
         assertArrayEquals(new double[] {0.5, 0.25, 0.125}, a.summary().weights(), "weights 1/2ⁿ, orders up to c = 3");
     }
 
@@ -313,7 +314,7 @@ class BleuViewModelTest {
         vm.candidateProperty().set("男孩 ".repeat(1000));
         assertEquals(BleuViewModel.MAX_SHOWN_TOKENS, vm.candidateSpansProperty().get().size());
         assertEquals(1000, vm.analysisProperty().get().summary().c());
-        assertEquals(List.of(BleuMessage.of("bleu.notice.truncated", BleuViewModel.MAX_SHOWN_TOKENS, 1000)), vm.noticesProperty().get());
+        assertEquals(List.of(Message.of("bleu.notice.truncated", BleuViewModel.MAX_SHOWN_TOKENS, 1000)), vm.noticesProperty().get());
     }
 
     // ------------------------------------------------------------------------------ several candidates
@@ -362,7 +363,7 @@ class BleuViewModelTest {
         Path ref = write("ref.txt", golden.get("reference").asText() + "\n" + golden.get("reference").asText() + "\n");
         vm.setHypothesisFile(hyp);
         assertEquals(BleuLevel.CORPUS, vm.levelProperty().get());
-        assertEquals(BleuMessage.of("bleu.error.noReferenceFile"), vm.errorProperty().get());
+        assertEquals(Message.of("bleu.error.noReferenceFile"), vm.errorProperty().get());
         vm.addReferenceFile(ref);
         assertNull(vm.errorProperty().get());
         BleuAnalysis a = vm.analysisProperty().get();
@@ -405,7 +406,7 @@ class BleuViewModelTest {
         Path shortRef = write("ref.txt", "a b c d\ne f g h\n");
         vm.setHypothesisFile(hyp);
         vm.addReferenceFile(shortRef);
-        assertEquals(BleuMessage.of("bleu.error.lineCount", shortRef.toString(), 2, hyp.toString(), 3, 3), vm.errorProperty().get());
+        assertEquals(Message.of("bleu.error.lineCount", shortRef.toString(), 2, hyp.toString(), 3, 3), vm.errorProperty().get());
         assertNull(vm.analysisProperty().get());
         assertEquals(golden.get("hypothesis").asText(), vm.candidateProperty().get(), "the sentence input is untouched");
 
@@ -414,22 +415,22 @@ class BleuViewModelTest {
         Files.write(bad, bytes);
         vm.removeReferenceFile(0);
         vm.addReferenceFile(bad);
-        assertEquals(BleuMessage.of("bleu.error.file.utf8", bad.toString(), 2, "0xE9", 3), vm.errorProperty().get());
+        assertEquals(Message.of("bleu.error.file.utf8", bad.toString(), 2, "0xE9", 3), vm.errorProperty().get());
 
         vm.removeReferenceFile(0);
         Path missing = dir.resolve("missing.txt");
         vm.addReferenceFile(missing);
-        assertEquals(BleuMessage.of("bleu.error.file.missing", missing.toString()), vm.errorProperty().get());
+        assertEquals(Message.of("bleu.error.file.missing", missing.toString()), vm.errorProperty().get());
 
         vm.removeReferenceFile(0);
         vm.addReferenceFile(dir);
-        assertEquals(BleuMessage.of("bleu.error.file.directory", dir.toString()), vm.errorProperty().get());
+        assertEquals(Message.of("bleu.error.file.directory", dir.toString()), vm.errorProperty().get());
 
         vm.removeReferenceFile(0);
         Path empty = write("empty.txt", "");
         vm.setHypothesisFile(empty);
         vm.addReferenceFile(shortRef);
-        assertEquals(BleuMessage.of("bleu.error.emptyFile", empty.toString()), vm.errorProperty().get());
+        assertEquals(Message.of("bleu.error.emptyFile", empty.toString()), vm.errorProperty().get());
 
         // fixed: the right files give a score
         Path ref3 = write("ref3.txt", "a b c d\ne f g h\ni j k l\n");
@@ -489,16 +490,16 @@ class BleuViewModelTest {
     void lessonStateThatCannotBeShownGoesToTheErrorDisplay() {
         BleuViewModel vm = vm();
         vm.applyState(state(Map.of("ngram", new StateValue.Text("踢 足 球"))));
-        assertEquals(BleuMessage.of("bleu.error.ngramNotFound", "踢 足 球"), vm.errorProperty().get(),
+        assertEquals(Message.of("bleu.error.ngramNotFound", "踢 足 球"), vm.errorProperty().get(),
                 "with 13a the tokens are words, not characters");
         assertNotNull(vm.analysisProperty().get(), "the rest is still shown");
         vm.applyState(state(Map.of("candidates", new StateValue.Texts(List.of("a", "b")),
                 "candidateLabels", new StateValue.Texts(List.of("A")))));
-        assertEquals(BleuMessage.of("bleu.error.labels", 1, 2), vm.errorProperty().get());
+        assertEquals(Message.of("bleu.error.labels", 1, 2), vm.errorProperty().get());
         assertEquals(List.of("A", "2"), vm.candidates().stream().map(NamedCandidate::label).toList());
         assertEquals("a", vm.candidateProperty().get(), "without a candidate the first of the candidates is in focus");
         vm.applyState(state(Map.of("ngram", new StateValue.Text("a b c d e"))));
-        assertEquals(BleuMessage.of("bleu.error.ngramTooLong", "a b c d e", 4), vm.errorProperty().get());
+        assertEquals(Message.of("bleu.error.ngramTooLong", "a b c d e", 4), vm.errorProperty().get());
         vm.candidateProperty().set("男孩");
         assertNull(vm.errorProperty().get(), "a lesson's problem goes once the user changes the input");
     }

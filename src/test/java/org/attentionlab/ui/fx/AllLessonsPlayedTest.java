@@ -1,5 +1,6 @@
 package org.attentionlab.ui.fx;
 
+import static org.attentionlab.ui.fx.TestWindow.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -61,7 +61,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class AllLessonsPlayedTest {
 
     static {
-        System.setProperty("headless.geometry", "1920x1080-32");
+        TestWindow.projectorScreen();
     }
 
     private static ExecutorService engineThread;
@@ -82,12 +82,7 @@ class AllLessonsPlayedTest {
             ui = AttentionLabApp.compose(i18n, new Appearance(), new Nd4jEngineService(),
                     new UiExecutors(engineThread, Platform::runLater));
             stage = new javafx.stage.Stage();
-            ui.window().attach(stage);
-            stage.setX(0);
-            stage.setY(0);
-            stage.setWidth(1920);
-            stage.setHeight(1080);
-            stage.show();
+            TestWindow.show(ui, stage);
             ui.shell().loadBackend();
             ui.shell().show(LessonPlayer.PAGE_ID);
         });
@@ -109,11 +104,6 @@ class AllLessonsPlayedTest {
 
     private static LessonPlayerViewModel player() {
         return ui.lessons().viewModel();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static void fx(Runnable r) throws Exception {

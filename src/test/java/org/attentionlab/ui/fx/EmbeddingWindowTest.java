@@ -1,15 +1,13 @@
 package org.attentionlab.ui.fx;
 
+import static org.attentionlab.ui.fx.TestWindow.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 
-import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
@@ -19,8 +17,6 @@ import javafx.scene.input.MouseButton;
 import org.attentionlab.ui.Appearance;
 import org.attentionlab.ui.AttentionLabApp;
 import org.attentionlab.ui.I18n;
-import org.attentionlab.ui.Nd4jEngineService;
-import org.attentionlab.ui.UiExecutors;
 import org.attentionlab.ui.embedding.EmbeddingView;
 import org.attentionlab.ui.embedding.Scatter3D;
 import org.attentionlab.ui.widgets.Heatmap;
@@ -43,7 +39,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class EmbeddingWindowTest {
 
     static {
-        System.setProperty("headless.geometry", "1920x1080-32");
+        TestWindow.projectorScreen();
     }
 
     private I18n i18n;
@@ -55,14 +51,7 @@ class EmbeddingWindowTest {
         this.stage = stage;
         engineThread = AttentionLabApp.newEngineThread();
         i18n = new I18n(Locale.ENGLISH);
-        AttentionLabApp.Ui ui = AttentionLabApp.compose(i18n, new Appearance(), new Nd4jEngineService(),
-                new UiExecutors(engineThread, Platform::runLater));
-        ui.window().attach(stage);
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1920);
-        stage.setHeight(1080);
-        stage.show();
+        AttentionLabApp.Ui ui = TestWindow.open(stage, i18n, new Appearance(), engineThread);
         ui.shell().show("embedding");
     }
 
@@ -78,11 +67,6 @@ class EmbeddingWindowTest {
 
     private EmbeddingView view(FxRobot robot) {
         return robot.lookup("#embedding-view").queryAs(EmbeddingView.class);
-    }
-
-    private void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void waitForInput(FxRobot robot) throws Exception {

@@ -1,5 +1,6 @@
 package org.attentionlab.ui.fx;
 
+import static org.attentionlab.ui.fx.TestWindow.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,13 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 
-import javafx.application.Platform;
 import javafx.scene.input.KeyCode;
 
 import org.attentionlab.cli.Cli;
@@ -29,8 +28,6 @@ import org.attentionlab.lesson.StateValue;
 import org.attentionlab.ui.Appearance;
 import org.attentionlab.ui.AttentionLabApp;
 import org.attentionlab.ui.I18n;
-import org.attentionlab.ui.Nd4jEngineService;
-import org.attentionlab.ui.UiExecutors;
 import org.attentionlab.ui.export.ExportActions;
 import org.attentionlab.ui.export.Snapshots;
 import org.attentionlab.ui.mask.MaskView;
@@ -53,7 +50,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class ExportWindowTest {
 
     static {
-        System.setProperty("headless.geometry", "1920x1080-32");
+        TestWindow.projectorScreen();
     }
 
     private AttentionLabApp.Ui ui;
@@ -64,14 +61,7 @@ class ExportWindowTest {
     void start(javafx.stage.Stage stage) {
         this.stage = stage;
         engineThread = AttentionLabApp.newEngineThread();
-        ui = AttentionLabApp.compose(new I18n(Locale.ENGLISH), new Appearance(), new Nd4jEngineService(),
-                new UiExecutors(engineThread, Platform::runLater));
-        ui.window().attach(stage);
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1920);
-        stage.setHeight(1080);
-        stage.show();
+        ui = TestWindow.open(stage, new I18n(Locale.ENGLISH), new Appearance(), engineThread);
     }
 
     @AfterEach
@@ -79,16 +69,8 @@ class ExportWindowTest {
         engineThread.shutdownNow();
     }
 
-    private void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     private void settle() throws Exception {
-        for (int i = 0; i < 3; i++) {
-            engineThread.submit(() -> { }).get(60, TimeUnit.SECONDS);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
+        TestWindow.settle(engineThread, 60);
     }
 
     record Run(int code, String out, String err) {

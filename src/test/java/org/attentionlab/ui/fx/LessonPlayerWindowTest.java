@@ -1,9 +1,8 @@
 package org.attentionlab.ui.fx;
 
+import static org.attentionlab.ui.fx.TestWindow.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +13,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -62,7 +60,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class LessonPlayerWindowTest {
 
     static {
-        System.setProperty("headless.geometry", "1920x1080-32");
+        TestWindow.projectorScreen();
     }
 
     private static Path settingsDir;
@@ -87,12 +85,7 @@ class LessonPlayerWindowTest {
         settingsFile = Files.createTempFile(settingsDir, "settings", ".json");
         Files.delete(settingsFile);
         ui = compose(SettingsStore.open(settingsFile));
-        ui.window().attach(stage);
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1920);
-        stage.setHeight(1080);
-        stage.show();
+        TestWindow.show(ui, stage);
         ui.shell().loadBackend();
     }
 
@@ -113,11 +106,6 @@ class LessonPlayerWindowTest {
         }).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         engineThread.shutdownNow();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private LessonPlayerViewModel player() {

@@ -11,9 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 
-import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
@@ -26,8 +24,6 @@ import org.attentionlab.lesson.Step;
 import org.attentionlab.ui.Appearance;
 import org.attentionlab.ui.AttentionLabApp;
 import org.attentionlab.ui.I18n;
-import org.attentionlab.ui.Nd4jEngineService;
-import org.attentionlab.ui.UiExecutors;
 import org.attentionlab.ui.model.ModelView;
 import org.attentionlab.ui.multihead.AttentionLines;
 import org.attentionlab.ui.multihead.MultiHeadView;
@@ -55,7 +51,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class MultiHeadWindowTest {
 
     static {
-        System.setProperty("headless.geometry", "1920x1080-32");
+        TestWindow.projectorScreen();
     }
 
     @TempDir
@@ -71,24 +67,14 @@ class MultiHeadWindowTest {
         this.stage = stage;
         engineThread = AttentionLabApp.newEngineThread();
         i18n = new I18n(Locale.ENGLISH);
-        ui = AttentionLabApp.compose(i18n, new Appearance(), new Nd4jEngineService(),
-                new UiExecutors(engineThread, Platform::runLater));
-        ui.window().attach(stage);
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1920);
-        stage.setHeight(1080);
-        stage.show();
+        ui = TestWindow.open(stage, i18n, new Appearance(), engineThread);
         ui.shell().loadBackend();
     }
 
     @AfterEach
     void stop() throws Exception {
         // let work in flight finish (an engine answer may start a display computation) before the thread goes
-        for (int i = 0; i < 3; i++) {
-            engineThread.submit(() -> { }).get(90, TimeUnit.SECONDS);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
+        TestWindow.settle(engineThread, 90);
         engineThread.shutdownNow();
     }
 
@@ -104,8 +90,7 @@ class MultiHeadWindowTest {
     }
 
     private void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        WaitForAsyncUtils.waitForFxEvents();
+        TestWindow.waitUntil(90, condition);
     }
 
     private MultiHeadView multihead(FxRobot robot) throws Exception {

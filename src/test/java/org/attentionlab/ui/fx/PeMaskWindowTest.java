@@ -1,16 +1,14 @@
 package org.attentionlab.ui.fx;
 
+import static org.attentionlab.ui.fx.TestWindow.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 
-import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
@@ -22,8 +20,6 @@ import org.attentionlab.lesson.StateValue;
 import org.attentionlab.ui.Appearance;
 import org.attentionlab.ui.AttentionLabApp;
 import org.attentionlab.ui.I18n;
-import org.attentionlab.ui.Nd4jEngineService;
-import org.attentionlab.ui.UiExecutors;
 import org.attentionlab.ui.mask.MaskView;
 import org.attentionlab.ui.pe.PeView;
 import org.attentionlab.ui.widgets.Heatmap;
@@ -44,7 +40,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class PeMaskWindowTest {
 
     static {
-        System.setProperty("headless.geometry", "1920x1080-32");
+        TestWindow.projectorScreen();
     }
 
     private AttentionLabApp.Ui ui;
@@ -59,14 +55,7 @@ class PeMaskWindowTest {
         engineThread = AttentionLabApp.newEngineThread();
         i18n = new I18n(Locale.ENGLISH);
         appearance = new Appearance();
-        ui = AttentionLabApp.compose(i18n, appearance, new Nd4jEngineService(),
-                new UiExecutors(engineThread, Platform::runLater));
-        ui.window().attach(stage);
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1920);
-        stage.setHeight(1080);
-        stage.show();
+        ui = TestWindow.open(stage, i18n, appearance, engineThread);
     }
 
     @AfterEach
@@ -74,17 +63,9 @@ class PeMaskWindowTest {
         engineThread.shutdownNow();
     }
 
-    private void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     /** Waits until the engine thread has drawn every formula and the FX thread has shown it. */
     private void settle() throws Exception {
-        for (int i = 0; i < 3; i++) {
-            engineThread.submit(() -> { }).get(60, TimeUnit.SECONDS);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
+        TestWindow.settle(engineThread, 60);
     }
 
     private PeView pe(FxRobot robot) throws Exception {

@@ -1,5 +1,6 @@
 package org.attentionlab.ui.fx;
 
+import static org.attentionlab.ui.fx.TestWindow.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,9 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 
-import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
@@ -19,12 +18,9 @@ import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 
-
 import org.attentionlab.ui.Appearance;
 import org.attentionlab.ui.AttentionLabApp;
 import org.attentionlab.ui.I18n;
-import org.attentionlab.ui.Nd4jEngineService;
-import org.attentionlab.ui.UiExecutors;
 import org.attentionlab.ui.qkv.QkvView;
 import org.attentionlab.ui.qkv.QkvViewModel.Stage;
 import org.attentionlab.ui.shell.ShellViewModel;
@@ -45,8 +41,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class QkvWindowTest {
 
     static {
-        // a 1080p projector; read by Monocle's headless screen when the toolkit starts
-        System.setProperty("headless.geometry", "1920x1080-32");
+        TestWindow.projectorScreen();
     }
 
     private AttentionLabApp.Ui ui;
@@ -61,14 +56,7 @@ class QkvWindowTest {
         engineThread = AttentionLabApp.newEngineThread();
         i18n = new I18n(Locale.ENGLISH);
         appearance = new Appearance();
-        ui = AttentionLabApp.compose(i18n, appearance, new Nd4jEngineService(),
-                new UiExecutors(engineThread, Platform::runLater));
-        ui.window().attach(stage);
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1920);
-        stage.setHeight(1080);
-        stage.show();
+        ui = TestWindow.open(stage, i18n, appearance, engineThread);
         ui.shell().loadBackend();
         ui.shell().show("qkv"); // the app opens on the lessons
     }
@@ -80,11 +68,6 @@ class QkvWindowTest {
 
     private QkvView qkv(FxRobot robot) {
         return robot.lookup("#qkv-view").queryAs(QkvView.class);
-    }
-
-    private void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void waitForEngine(FxRobot robot) throws Exception {

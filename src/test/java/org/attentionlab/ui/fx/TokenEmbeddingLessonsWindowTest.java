@@ -1,5 +1,6 @@
 package org.attentionlab.ui.fx;
 
+import static org.attentionlab.ui.fx.TestWindow.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,9 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 
-import javafx.application.Platform;
 
 import org.attentionlab.lesson.Lesson;
 import org.attentionlab.lesson.LessonLibrary;
@@ -19,8 +18,6 @@ import org.attentionlab.lesson.Step;
 import org.attentionlab.ui.Appearance;
 import org.attentionlab.ui.AttentionLabApp;
 import org.attentionlab.ui.I18n;
-import org.attentionlab.ui.Nd4jEngineService;
-import org.attentionlab.ui.UiExecutors;
 import org.attentionlab.ui.embedding.EmbeddingView;
 import org.attentionlab.ui.shell.LessonView;
 import org.attentionlab.ui.tokenizer.TokenizerView;
@@ -30,7 +27,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Every step of every lesson that shows the tokenizer or the embedding view, applied to the real
@@ -41,7 +37,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class TokenEmbeddingLessonsWindowTest {
 
     static {
-        System.setProperty("headless.geometry", "1920x1080-32");
+        TestWindow.projectorScreen();
     }
 
     /** Steps photographed (in English) besides each lesson's first: BERT's input sums, the [UNK], the PCA. */
@@ -57,23 +53,12 @@ class TokenEmbeddingLessonsWindowTest {
         this.stage = stage;
         engineThread = AttentionLabApp.newEngineThread();
         i18n = new I18n(Locale.ENGLISH);
-        ui = AttentionLabApp.compose(i18n, new Appearance(), new Nd4jEngineService(), new UiExecutors(engineThread, Platform::runLater));
-        ui.window().attach(stage);
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1920);
-        stage.setHeight(1080);
-        stage.show();
+        ui = TestWindow.open(stage, i18n, new Appearance(), engineThread);
     }
 
     @AfterEach
     void stop() {
         engineThread.shutdownNow();
-    }
-
-    private void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Shows the step's view and applies its complete state; returns the view once it has computed. */

@@ -1,5 +1,6 @@
 package org.attentionlab.ui.fx;
 
+import static org.attentionlab.ui.fx.TestWindow.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,9 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 
-import javafx.application.Platform;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -20,8 +19,6 @@ import javafx.scene.input.KeyCode;
 import org.attentionlab.ui.Appearance;
 import org.attentionlab.ui.AttentionLabApp;
 import org.attentionlab.ui.I18n;
-import org.attentionlab.ui.Nd4jEngineService;
-import org.attentionlab.ui.UiExecutors;
 import org.attentionlab.ui.tokenizer.TokenizerView;
 import org.attentionlab.ui.tokenizer.TokenizerViewModel;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +37,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class TokenizerWindowTest {
 
     static {
-        System.setProperty("headless.geometry", "1920x1080-32");
+        TestWindow.projectorScreen();
     }
 
     private AttentionLabApp.Ui ui;
@@ -53,14 +50,7 @@ class TokenizerWindowTest {
         this.stage = stage;
         engineThread = AttentionLabApp.newEngineThread();
         i18n = new I18n(Locale.ENGLISH);
-        ui = AttentionLabApp.compose(i18n, new Appearance(), new Nd4jEngineService(),
-                new UiExecutors(engineThread, Platform::runLater));
-        ui.window().attach(stage);
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1920);
-        stage.setHeight(1080);
-        stage.show();
+        ui = TestWindow.open(stage, i18n, new Appearance(), engineThread);
         ui.shell().show("tokenizer");
     }
 
@@ -71,11 +61,6 @@ class TokenizerWindowTest {
 
     private TokenizerView view(FxRobot robot) {
         return robot.lookup("#tokenizer-view").queryAs(TokenizerView.class);
-    }
-
-    private void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void waitForChips(FxRobot robot, int count) throws Exception {

@@ -1,12 +1,12 @@
 package org.attentionlab.ui.fx;
 
+import static org.attentionlab.ui.fx.TestWindow.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -47,7 +47,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class UserWorkWindowTest {
 
     static {
-        System.setProperty("headless.geometry", "1920x1080-32");
+        TestWindow.projectorScreen();
     }
 
     @TempDir
@@ -75,12 +75,7 @@ class UserWorkWindowTest {
             String cjk = CjkFonts.choose(javafx.scene.text.Font.getFamilies()).orElse(null);
             AttentionLabApp.Ui built = AttentionLabApp.compose(new Services(new I18n(Locale.ENGLISH), new Appearance(),
                     new Nd4jEngineService(), new UiExecutors(engineThread, Platform::runLater), new FormulaRenderer(cjk), settings));
-            built.window().attach(stage);
-            stage.setX(0);
-            stage.setY(0);
-            stage.setWidth(1920);
-            stage.setHeight(1080);
-            stage.show();
+            TestWindow.show(built, stage);
             built.shell().loadBackend();
             built.shell().show("qkv"); // the app opens on the lessons
             return built;
@@ -92,11 +87,6 @@ class UserWorkWindowTest {
 
     private static QkvView qkv(AttentionLabApp.Ui ui) {
         return (QkvView) ui.shell().pages().stream().filter(p -> p.id().equals("qkv")).findFirst().orElseThrow().view();
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Types {@code text} into a cell's editor and presses Enter, as a person does. */

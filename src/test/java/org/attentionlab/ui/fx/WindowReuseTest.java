@@ -30,7 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class WindowReuseTest {
 
     static {
-        System.setProperty("headless.geometry", "1920x1080-32");
+        TestWindow.projectorScreen();
     }
 
     private Stage stage;

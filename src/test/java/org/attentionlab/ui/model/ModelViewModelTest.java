@@ -21,7 +21,7 @@ import org.attentionlab.testing.Golden;
 import org.attentionlab.ui.BertSession;
 import org.attentionlab.ui.Nd4jEngineService;
 import org.attentionlab.ui.UiExecutors;
-import org.attentionlab.ui.multihead.Message;
+import org.attentionlab.ui.Message;
 import org.attentionlab.ui.widgets.Cell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.attentionlab.ui.EnumText;
+import org.attentionlab.ui.Message;
 import org.attentionlab.ui.multihead.MultiHeadViewModel.Aggregate;
 import org.attentionlab.ui.multihead.MultiHeadViewModel.PairFilter;
 import org.attentionlab.ui.multihead.MultiHeadViewModel.Stage;

@@ -32,6 +32,7 @@ import org.attentionlab.text.BertTokenizer;
 import org.attentionlab.text.Encoding;
 import org.attentionlab.ui.BertSession;
 import org.attentionlab.ui.EngineService;
+import org.attentionlab.ui.Message;
 import org.attentionlab.ui.Nd4jEngineService;
 import org.attentionlab.ui.UiExecutors;
 import org.attentionlab.ui.multihead.MultiHeadViewModel.Aggregate;
