@@ -3,7 +3,6 @@ package org.attentionlab.ui.mask;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -22,7 +21,8 @@ import org.attentionlab.engine.trace.AttentionTrace;
 import org.attentionlab.engine.trace.Matrix;
 import org.attentionlab.lesson.StateMap;
 import org.attentionlab.text.BasicTokenizer;
-import org.attentionlab.ui.LatestOnly;
+import org.attentionlab.ui.Recompute;
+import org.attentionlab.ui.Recompute.BadInput;
 import org.attentionlab.ui.UiExecutors;
 import org.attentionlab.ui.qkv.QkvViewModel;
 import org.attentionlab.ui.Message;
@@ -130,7 +130,7 @@ public final class MaskViewModel {
                    boolean inference, int step, Cell cell) {
     }
 
-    private final LatestOnly latest;
+    private final Recompute work;
     private final ObjectProperty<List<String>> sentences = new SimpleObjectProperty<>(this, "sentences", DEFAULT_SENTENCES);
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode", Mode.PADDING);
     private final ObjectProperty<Matrix> custom = new SimpleObjectProperty<>(this, "custom");
@@ -144,10 +144,9 @@ public final class MaskViewModel {
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyObjectWrapper<Message> error = new ReadOnlyObjectWrapper<>(this, "error");
     private final ReadOnlyObjectWrapper<Message> notice = new ReadOnlyObjectWrapper<>(this, "notice");
-    private int suspended;
 
     public MaskViewModel(UiExecutors executors) {
-        this.latest = new LatestOnly(Objects.requireNonNull(executors, "executors"));
+        this.work = new Recompute(executors, error, "mask.error.engine", this::recompute);
         sentences.addListener((obs, old, now) -> recompute());
         mode.addListener((obs, old, now) -> recompute());
         custom.addListener((obs, old, now) -> recompute());
@@ -226,13 +225,7 @@ public final class MaskViewModel {
 
     /** Sets several inputs and computes once. */
     public void batch(Runnable change) {
-        suspended++;
-        try {
-            change.run();
-        } finally {
-            suspended--;
-        }
-        recompute();
+        work.batch(change);
     }
 
     /**
@@ -272,35 +265,13 @@ public final class MaskViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return latest.busyProperty();
+        return work.busyProperty();
     }
 
     // ---------------------------------------------------------------- the computation
 
     private void recompute() {
-        if (suspended > 0) {
-            return;
-        }
-        Request r;
-        try {
-            r = request();
-        } catch (BadInput e) {
-            error.set(e.message);
-            return;
-        }
-        latest.submit(() -> compute(r), result::set,
-                e -> error.set(Message.of("mask.error.engine", String.valueOf(e.getMessage()))));
-    }
-
-    /** Bad input found while preparing a request. */
-    private static final class BadInput extends Exception {
-        private static final long serialVersionUID = 1L;
-        private final transient Message message;
-
-        BadInput(Message message) {
-            super(message.key(), null, false, false);
-            this.message = message;
-        }
+        work.recompute(this::request, MaskViewModel::compute, result::set);
     }
 
     private Request request() throws BadInput {

@@ -2,7 +2,6 @@ package org.attentionlab.ui.pe;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -20,7 +19,8 @@ import org.attentionlab.engine.PositionalEncoding;
 import org.attentionlab.engine.trace.Matrix;
 import org.attentionlab.lesson.StateMap;
 import org.attentionlab.text.BasicTokenizer;
-import org.attentionlab.ui.LatestOnly;
+import org.attentionlab.ui.Recompute;
+import org.attentionlab.ui.Recompute.BadInput;
 import org.attentionlab.ui.UiExecutors;
 import org.attentionlab.ui.qkv.QkvViewModel;
 import org.attentionlab.ui.Message;
@@ -110,7 +110,7 @@ public final class PeViewModel {
         }
     }
 
-    private final LatestOnly latest;
+    private final Recompute work;
     private final IntegerProperty positions = new SimpleIntegerProperty(this, "positions", DEFAULT_POSITIONS);
     private final IntegerProperty dim = new SimpleIntegerProperty(this, "dim", DEFAULT_DIM);
     private final ObjectProperty<List<Integer>> dims = new SimpleObjectProperty<>(this, "dims", DEFAULT_DIMS);
@@ -126,10 +126,9 @@ public final class PeViewModel {
     /** The sentence's tokens and embeddings (editable); regenerated when the text or d changes. */
     private List<String> tokens = List.of();
     private Matrix embedding;
-    private int suspended;
 
     public PeViewModel(UiExecutors executors) {
-        this.latest = new LatestOnly(Objects.requireNonNull(executors, "executors"));
+        this.work = new Recompute(executors, error, "pe.error.engine", this::recompute);
         positions.addListener((obs, old, now) -> recompute());
         dim.addListener((obs, old, now) -> batch(this::embed));
         dims.addListener((obs, old, now) -> recompute());
@@ -233,13 +232,7 @@ public final class PeViewModel {
 
     /** Sets several inputs and computes once (lessons set the whole state at once). */
     public void batch(Runnable change) {
-        suspended++;
-        try {
-            change.run();
-        } finally {
-            suspended--;
-        }
-        recompute();
+        work.batch(change);
     }
 
     /**
@@ -289,7 +282,7 @@ public final class PeViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return latest.busyProperty();
+        return work.busyProperty();
     }
 
     /** Labels "0", "1", … (positions and dimensions count from 0, as in the formula). */
@@ -314,29 +307,7 @@ public final class PeViewModel {
     }
 
     private void recompute() {
-        if (suspended > 0) {
-            return;
-        }
-        Request r;
-        try {
-            r = request();
-        } catch (BadInput e) {
-            error.set(e.message);
-            return;
-        }
-        latest.submit(() -> compute(r), this::apply,
-                e -> error.set(Message.of("pe.error.engine", String.valueOf(e.getMessage()))));
-    }
-
-    /** Bad input found while preparing a request; carries the message for the user. */
-    private static final class BadInput extends Exception {
-        private static final long serialVersionUID = 1L;
-        private final transient Message message;
-
-        BadInput(Message message) {
-            super(message.key(), null, false, false);
-            this.message = message;
-        }
+        work.recompute(this::request, PeViewModel::compute, this::apply);
     }
 
     private Request request() throws BadInput {
