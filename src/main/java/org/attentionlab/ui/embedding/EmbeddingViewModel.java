@@ -38,7 +38,7 @@ import org.attentionlab.text.BertTokenizer;
 import org.attentionlab.text.Encoding;
 import org.attentionlab.text.Vocabulary;
 import org.attentionlab.ui.EngineService;
-import org.attentionlab.ui.LatestOnly;
+import org.attentionlab.ui.Recompute;
 import org.attentionlab.ui.Message;
 import org.attentionlab.ui.ModelEmbeddings;
 import org.attentionlab.ui.UiExecutors;
@@ -130,7 +130,7 @@ public final class EmbeddingViewModel {
 
     private final EngineService engine;
     private final javafx.beans.value.ObservableValue<? extends org.attentionlab.ui.BertSession> model;
-    private final LatestOnly latest;
+    private final Recompute work;
     private final AtomicReference<Vocabulary> shipped = new AtomicReference<>();
 
     private final ObjectProperty<List<WordVector>> words = new SimpleObjectProperty<>(this, "words", datawhaleList());
@@ -167,7 +167,6 @@ public final class EmbeddingViewModel {
     private final ReadOnlyObjectWrapper<Message> error = new ReadOnlyObjectWrapper<>(this, "error");
     private final ReadOnlyObjectWrapper<Message> notice = new ReadOnlyObjectWrapper<>(this, "notice");
 
-    private int suspended;
     private Message wordProblem;
 
     public EmbeddingViewModel(EngineService engine, UiExecutors executors) {
@@ -184,7 +183,7 @@ public final class EmbeddingViewModel {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.model = Objects.requireNonNull(model, "model");
         model.addListener(o -> recomputeInput());
-        this.latest = new LatestOnly(executors);
+        this.work = new Recompute(executors, error, "embedding.error.input", this::recompute);
         words.addListener(o -> recompute());
         highlight.addListener(o -> recompute());
         similarity.addListener(o -> recompute());
@@ -355,7 +354,7 @@ public final class EmbeddingViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return latest.busyProperty();
+        return work.busyProperty();
     }
 
     // ---------------------------------------------------------------- actions
@@ -470,17 +469,11 @@ public final class EmbeddingViewModel {
     // ---------------------------------------------------------------- word vectors (immediate)
 
     private void batch(Runnable change) {
-        suspended++;
-        try {
-            change.run();
-        } finally {
-            suspended--;
-        }
-        recompute();
+        work.batch(change);
     }
 
     private void recompute() {
-        if (suspended > 0) {
+        if (work.suspended()) {
             return;
         }
         computeWords();
@@ -588,7 +581,7 @@ public final class EmbeddingViewModel {
     // ---------------------------------------------------------------- BERT's input and PCA (background)
 
     private void recomputeInput() {
-        if (suspended > 0) {
+        if (work.suspended()) {
             return;
         }
         int d = dims.get();
@@ -598,8 +591,7 @@ public final class EmbeddingViewModel {
         }
         Request r = new Request(text.get() == null ? "" : text.get(), pairMode.get() ? pair.get() : null, d, seed.get(),
                 wordProblem == null ? words.get() : List.of(), pcaSource.get(), loadedModel());
-        latest.submit(() -> compute(r), this::apply, e -> error.set(Message.of("embedding.error.input",
-                String.valueOf(e.getMessage()))));
+        work.submit(() -> compute(r), this::apply);
     }
 
     /** The loaded model's tables, read on the FX thread when a request is made. */

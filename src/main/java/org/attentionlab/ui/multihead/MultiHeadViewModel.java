@@ -37,6 +37,7 @@ import org.attentionlab.text.Encoding;
 import org.attentionlab.ui.BertSession;
 import org.attentionlab.ui.EngineService;
 import org.attentionlab.ui.LatestOnly;
+import org.attentionlab.ui.Recompute;
 import org.attentionlab.ui.Message;
 import org.attentionlab.ui.UiExecutors;
 import org.attentionlab.ui.qkv.QkvViewModel;
@@ -263,7 +264,7 @@ public final class MultiHeadViewModel {
 
     private final EngineService engine;
     private final ObservableValue<BertSession> model;
-    private final LatestOnly engineRuns;
+    private final Recompute engineRuns;
     private final LatestOnly displayRuns;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
 
@@ -288,7 +289,6 @@ public final class MultiHeadViewModel {
     private final ReadOnlyObjectWrapper<Message> error = new ReadOnlyObjectWrapper<>(this, "error");
     private final ReadOnlyObjectWrapper<Message> notice = new ReadOnlyObjectWrapper<>(this, "notice");
 
-    private int suspended;
     private boolean engineDirty;
     private boolean displayDirty;
 
@@ -298,7 +298,7 @@ public final class MultiHeadViewModel {
     public MultiHeadViewModel(EngineService engine, UiExecutors executors, ObservableValue<BertSession> model) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.model = Objects.requireNonNull(model, "model");
-        this.engineRuns = new LatestOnly(executors);
+        this.engineRuns = new Recompute(executors, error, MultiHeadViewModel::problemOf, this::afterBatch);
         this.displayRuns = new LatestOnly(executors);
         busy.bind(engineRuns.busyProperty().or(displayRuns.busyProperty()));
         for (var p : List.of(split, source, dModel, seed, layers, layer)) {
@@ -577,18 +577,14 @@ public final class MultiHeadViewModel {
 
     /** Runs {@code change}, then recomputes once (engine and/or display), however many settings it touched. */
     private void batch(Runnable change) {
-        suspended++;
-        try {
-            change.run();
-        } finally {
-            suspended--;
-        }
-        if (suspended == 0) {
-            if (engineDirty) {
-                recompute();
-            } else if (displayDirty) {
-                redisplay();
-            }
+        engineRuns.batch(change);
+    }
+
+    private void afterBatch() {
+        if (engineDirty) {
+            recompute();
+        } else if (displayDirty) {
+            redisplay();
         }
     }
 
@@ -610,7 +606,7 @@ public final class MultiHeadViewModel {
     }
 
     private void recompute() {
-        if (suspended > 0) {
+        if (engineRuns.suspended()) {
             engineDirty = true;
             return;
         }
@@ -628,7 +624,7 @@ public final class MultiHeadViewModel {
             return;
         }
         error.set(null);
-        engineRuns.submit(() -> compute(engine, request), this::apply, e -> error.set(problemOf(e)));
+        engineRuns.submit(() -> compute(engine, request), this::apply);
     }
 
     private static Message problemOf(RuntimeException e) {
@@ -801,7 +797,7 @@ public final class MultiHeadViewModel {
     // ---------------------------------------------------------------- the display
 
     private void redisplay() {
-        if (suspended > 0) {
+        if (engineRuns.suspended()) {
             displayDirty = true;
             return;
         }

@@ -31,7 +31,7 @@ import org.attentionlab.engine.trace.AttentionTrace;
 import org.attentionlab.engine.trace.HeadTrace;
 import org.attentionlab.engine.trace.Matrix;
 import org.attentionlab.ui.EngineService;
-import org.attentionlab.ui.LatestOnly;
+import org.attentionlab.ui.Recompute;
 import org.attentionlab.ui.Message;
 import org.attentionlab.ui.UiExecutors;
 import org.attentionlab.ui.widgets.Cell;
@@ -144,7 +144,7 @@ public final class QkvViewModel {
     }
 
     private final EngineService engine;
-    private final LatestOnly latest;
+    private final Recompute work;
 
     private final ObjectProperty<InputMode> inputMode = new SimpleObjectProperty<>(this, "inputMode", InputMode.VECTORS);
     private final StringProperty sentence = new SimpleStringProperty(this, "sentence", "The weather is nice today");
@@ -178,7 +178,6 @@ public final class QkvViewModel {
     private Matrix wk;
     private Matrix wv;
     private boolean weightsStale = true;
-    private int suspended;
     /** A problem with the input found while preparing the current request; shown with it. */
     private Message inputProblem;
     /** Q, K, V given directly instead of X and the weights, or null. */
@@ -188,7 +187,7 @@ public final class QkvViewModel {
 
     public QkvViewModel(EngineService engine, UiExecutors executors) {
         this.engine = Objects.requireNonNull(engine, "engine");
-        this.latest = new LatestOnly(executors);
+        this.work = new Recompute(executors, error, "qkv.error.engine", this::recompute);
         for (Stage s : Stage.values()) {
             stages.put(s, new ReadOnlyObjectWrapper<>(this, s.name()));
         }
@@ -343,7 +342,7 @@ public final class QkvViewModel {
 
     /** True while the engine works on the newest request. */
     public ReadOnlyBooleanProperty busyProperty() {
-        return latest.busyProperty();
+        return work.busyProperty();
     }
 
     /** 1/√d_k as shown in the formulas ("÷ √2 = × 0.7071"), or empty with scaling off. */
@@ -578,17 +577,11 @@ public final class QkvViewModel {
 
     /** Runs {@code change} and then recomputes once, however many settings it touched. */
     private void batch(Runnable change) {
-        suspended++;
-        try {
-            change.run();
-        } finally {
-            suspended--;
-        }
-        recompute();
+        work.batch(change);
     }
 
     private void recompute() {
-        if (suspended > 0) {
+        if (work.suspended()) {
             return; // the outermost batch recomputes
         }
         error.set(inputProblem); // a new attempt: the last error goes unless this input has one
@@ -600,8 +593,7 @@ public final class QkvViewModel {
             error.set(Message.of("qkv.error.settings", e.getMessage()));
             return;
         }
-        latest.submit(() -> compute(engine, request), this::apply,
-                e -> error.set(Message.of("qkv.error.engine", String.valueOf(e.getMessage()))));
+        work.submit(() -> compute(engine, request), this::apply);
     }
 
     private Request request() {

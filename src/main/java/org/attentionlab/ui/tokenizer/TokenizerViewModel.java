@@ -35,6 +35,7 @@ import org.attentionlab.text.TokenKind;
 import org.attentionlab.text.Vocabulary;
 import org.attentionlab.text.VocabularyException;
 import org.attentionlab.ui.LatestOnly;
+import org.attentionlab.ui.Recompute;
 import org.attentionlab.ui.Message;
 import org.attentionlab.ui.UiExecutors;
 
@@ -91,7 +92,7 @@ public final class TokenizerViewModel {
                   List<Message> notes, List<String> transformerTokens, List<Integer> transformerIds, int lengthA, int lengthB) {
     }
 
-    private final LatestOnly tokenizing;
+    private final Recompute tokenizing;
     private final LatestOnly loading;
 
     private final StringProperty text = new SimpleStringProperty(this, "text", NOTEBOOK_PARAGRAPH);
@@ -119,13 +120,12 @@ public final class TokenizerViewModel {
     private Vocabulary vocabulary;
     /** The last tokenizer built, reused while vocabulary and case stay (background thread only). */
     private final AtomicReference<BertTokenizer> lastTokenizer = new AtomicReference<>();
-    private int suspended;
     /** A problem with the settings found before tokenizing; shown with the result. */
     private Message settingsProblem;
 
     public TokenizerViewModel(UiExecutors executors) {
         Objects.requireNonNull(executors, "executors");
-        this.tokenizing = new LatestOnly(executors);
+        this.tokenizing = new Recompute(executors, error, "tokenizer.error.internal", this::recompute);
         this.loading = new LatestOnly(executors);
         this.busy = Bindings.or(tokenizing.busyProperty(), loading.busyProperty());
         text.addListener(o -> recompute());
@@ -350,17 +350,11 @@ public final class TokenizerViewModel {
     // ---------------------------------------------------------------- the computation
 
     private void batch(Runnable change) {
-        suspended++;
-        try {
-            change.run();
-        } finally {
-            suspended--;
-        }
-        recompute();
+        tokenizing.batch(change);
     }
 
     private void recompute() {
-        if (suspended > 0 || vocabulary == null) {
+        if (tokenizing.suspended() || vocabulary == null) {
             return;
         }
         settingsProblem = null;
@@ -376,8 +370,7 @@ public final class TokenizerViewModel {
         String a = text.get() == null ? "" : text.get();
         String b = pairMode.get() ? (pair.get() == null ? "" : pair.get()) : null;
         Request request = new Request(a, b, max, cased.get(), vocabulary);
-        tokenizing.submit(() -> compute(request), this::apply,
-                e -> error.set(Message.of("tokenizer.error.internal", String.valueOf(e.getMessage()))));
+        tokenizing.submit(() -> compute(request), this::apply);
     }
 
     /** Runs on the background executor. */
