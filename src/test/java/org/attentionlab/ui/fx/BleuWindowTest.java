@@ -9,23 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
 
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 
-import org.attentionlab.ui.Appearance;
-import org.attentionlab.ui.AttentionLabApp;
-import org.attentionlab.ui.I18n;
 import org.attentionlab.ui.bleu.BleuView;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * The BLEU page in the real window, headless, at 1920×1080: the lecture's worked example is
@@ -36,28 +31,8 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class BleuWindowTest {
 
-    static {
-        TestWindow.projectorScreen();
-    }
-
-    private AttentionLabApp.Ui ui;
-    private I18n i18n;
-    private ExecutorService engineThread;
-    private javafx.stage.Stage stage;
-
-    @Start
-    void start(javafx.stage.Stage stage) {
-        this.stage = stage;
-        engineThread = AttentionLabApp.newEngineThread();
-        i18n = new I18n(Locale.ENGLISH);
-        ui = TestWindow.open(stage, i18n, new Appearance(), engineThread);
-        assertTrue(ui.shell().show("bleu"), "the BLEU page exists");
-    }
-
-    @AfterEach
-    void stop() {
-        engineThread.shutdownNow();
-    }
+    @RegisterExtension
+    final TestWindow window = TestWindow.opening(ui -> assertTrue(ui.shell().show("bleu"), "the BLEU page exists"));
 
     private BleuView view(FxRobot robot) {
         return robot.lookup("#bleu-view").queryAs(BleuView.class);
@@ -81,7 +56,7 @@ class BleuWindowTest {
         assertEquals("4.61 × 10⁻¹⁵⁵", text(robot, "#bleu-compare-score-nltk"), "NLTK without smoothing: tiny, not 0");
         assertEquals("0", text(robot, "#bleu-compare-score-textbook"));
         waitForFormulas(robot);
-        Path en = FxScreens.save(stage.getScene(), "bleu-en");
+        Path en = window.save("bleu-en");
         assertTrue(Files.size(en) > 20_000);
 
         // type a better candidate: every word of the reference, in order
@@ -101,18 +76,18 @@ class BleuWindowTest {
         robot.clickOn("#bleu-example-youth");
         waitUntil(() -> text(robot, "#bleu-score").contains("72.84"));
         waitForFormulas(robot);
-        FxScreens.save(stage.getScene(), "bleu-youth-en");
+        window.save("bleu-youth-en");
         robot.clickOn("#bleu-candidate-3");
         waitUntil(() -> text(robot, "#bleu-score").contains("10.50"));
-        robot.interact(() -> ui.shell().toggleHighContrast());
+        robot.interact(() -> window.ui().shell().toggleHighContrast());
         waitForFormulas(robot);
-        FxScreens.save(stage.getScene(), "bleu-youth-baidu-high-contrast");
+        window.save("bleu-youth-baidu-high-contrast");
     }
 
     @Test
     void clickingATableRowLightsUpTheNgramInBothTextsInChinese(FxRobot robot) throws Exception {
         waitUntil(() -> text(robot, "#bleu-score").contains("23.17"));
-        robot.interact(() -> i18n.setLocale(Locale.SIMPLIFIED_CHINESE));
+        robot.interact(() -> window.i18n().setLocale(Locale.SIMPLIFIED_CHINESE));
         robot.clickOn("#bleu-order-2");
         TableView<?> table = robot.lookup("#bleu-ngram-table").queryAs(TableView.class);
         waitUntil(() -> table.getItems().size() == 2);
@@ -127,7 +102,7 @@ class BleuWindowTest {
         assertTrue(text(robot, "#bleu-score").startsWith("BLEU = 23.17（sacreBLEU"), text(robot, "#bleu-score"));
         assertTrue(text(robot, "#bleu-worked-note").contains("c = 3、r = 6"), text(robot, "#bleu-worked-note"));
         waitForFormulas(robot);
-        Path zh = FxScreens.save(stage.getScene(), "bleu-zh");
+        Path zh = window.save("bleu-zh");
         assertTrue(Files.size(zh) > 20_000);
     }
 
@@ -148,7 +123,7 @@ class BleuWindowTest {
         assertEquals(List.of("bleu-ngram-statistics-sacrebleu", "bleu-scores"), matrices.stream().map(m -> m.name()).toList());
         assertEquals(5.0, matrices.get(0).matrix().get(0, 1), "5 character unigrams");
         assertTrue(v.exportNode().isVisible());
-        FxScreens.save(stage.getScene(), "bleu-lesson-panels-zoom");
+        window.save("bleu-lesson-panels-zoom");
         robot.interact(() -> v.applyLessonState(org.attentionlab.lesson.StateMap.empty()));
         waitUntil(() -> text(robot, "#bleu-score").contains("23.17"));
         assertEquals(BleuView.PANELS, v.shownPanels());
@@ -168,7 +143,7 @@ class BleuWindowTest {
         });
         waitUntil(() -> text(robot, "#bleu-score").contains("38.75"));
         waitForFormulas(robot);
-        FxScreens.save(stage.getScene(), "bleu-corpus-en");
+        window.save("bleu-corpus-en");
         Path bad = dir.resolve("short.txt");
         Files.writeString(bad, "一个 小 男孩 在 踢 足球\n");
         robot.interact(() -> view(robot).viewModel().addReferenceFile(bad));

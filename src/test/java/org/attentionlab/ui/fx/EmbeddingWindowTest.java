@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
 
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -14,18 +13,14 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 
-import org.attentionlab.ui.Appearance;
-import org.attentionlab.ui.AttentionLabApp;
-import org.attentionlab.ui.I18n;
 import org.attentionlab.ui.embedding.EmbeddingView;
 import org.attentionlab.ui.embedding.Scatter3D;
 import org.attentionlab.ui.widgets.Heatmap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -38,27 +33,8 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class EmbeddingWindowTest {
 
-    static {
-        TestWindow.projectorScreen();
-    }
-
-    private I18n i18n;
-    private ExecutorService engineThread;
-    private javafx.stage.Stage stage;
-
-    @Start
-    void start(javafx.stage.Stage stage) {
-        this.stage = stage;
-        engineThread = AttentionLabApp.newEngineThread();
-        i18n = new I18n(Locale.ENGLISH);
-        AttentionLabApp.Ui ui = TestWindow.open(stage, i18n, new Appearance(), engineThread);
-        ui.shell().show("embedding");
-    }
-
-    @AfterEach
-    void stop() {
-        engineThread.shutdownNow();
-    }
+    @RegisterExtension
+    final TestWindow window = TestWindow.opening(ui -> ui.shell().show("embedding"));
 
     /** Screenshot names say which drawing they show. */
     private static String shot(String name) {
@@ -97,7 +73,7 @@ class EmbeddingWindowTest {
         assertTrue(angles.getText().startsWith("Turned " + Math.round(scatter.yawProperty().get()) + "°"), angles.getText());
         robot.scroll(3, javafx.geometry.VerticalDirection.UP);
         WaitForAsyncUtils.waitForFxEvents();
-        FxScreens.save(stage.getScene(), shot("embedding-rotated-en"));
+        window.save(shot("embedding-rotated-en"));
         robot.doubleClickOn(centre, MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(yaw, scatter.yawProperty().get(), 1e-9);
@@ -112,7 +88,7 @@ class EmbeddingWindowTest {
         waitUntil(() -> dist.cellText(0, 1) != null);
         assertEquals("0.0866", dist.cellText(0, 1));
         assertEquals("0.9997", view(robot).heatmap("similarities").cellText(0, 1));
-        FxScreens.save(stage.getScene(), shot("embedding-en"));
+        window.save(shot("embedding-en"));
         Bounds cell = coords.localToScreen(coords.cellBounds(0, 2));
         robot.doubleClickOn(new Point2D(cell.getCenterX(), cell.getCenterY()), MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
@@ -122,10 +98,10 @@ class EmbeddingWindowTest {
         waitUntil(() -> "0.0707".equals(dist.cellText(0, 1)));
         Label pair = robot.lookup("#embedding-pair").queryAs(Label.class);
         assertTrue(pair.getText().contains("0.0707"), pair.getText());
-        robot.interact(() -> i18n.setLocale(Locale.SIMPLIFIED_CHINESE));
+        robot.interact(() -> window.i18n().setLocale(Locale.SIMPLIFIED_CHINESE));
         robot.interact(() -> view(robot).viewModel().loadDatawhaleWords());
         WaitForAsyncUtils.waitForFxEvents();
-        FxScreens.save(stage.getScene(), shot("embedding-zh"));
+        window.save(shot("embedding-zh"));
     }
 
     @Test
@@ -148,8 +124,8 @@ class EmbeddingWindowTest {
                 "segment embeddings", "position embeddings", "input embeddings (sum)", "pca"),
                 v.exportMatrices().stream().map(org.attentionlab.io.LabeledMatrix::name).toList());
         assertEquals(in.sum(), v.exportMatrices().get(6).matrix());
-        FxScreens.save(stage.getScene(), shot("embedding-input-en"));
-        robot.interact(() -> i18n.setLocale(Locale.SIMPLIFIED_CHINESE));
-        FxScreens.save(stage.getScene(), shot("embedding-input-zh"));
+        window.save(shot("embedding-input-en"));
+        robot.interact(() -> window.i18n().setLocale(Locale.SIMPLIFIED_CHINESE));
+        window.save(shot("embedding-input-zh"));
     }
 }

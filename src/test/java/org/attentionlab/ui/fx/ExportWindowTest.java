@@ -13,9 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
@@ -25,20 +23,16 @@ import javafx.scene.input.KeyCode;
 import org.attentionlab.cli.Cli;
 import org.attentionlab.lesson.StateMap;
 import org.attentionlab.lesson.StateValue;
-import org.attentionlab.ui.Appearance;
-import org.attentionlab.ui.AttentionLabApp;
-import org.attentionlab.ui.I18n;
 import org.attentionlab.ui.export.ExportActions;
 import org.attentionlab.ui.export.Snapshots;
 import org.attentionlab.ui.mask.MaskView;
 import org.attentionlab.ui.pe.PeView;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -49,28 +43,11 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ExportWindowTest {
 
-    static {
-        TestWindow.projectorScreen();
-    }
-
-    private AttentionLabApp.Ui ui;
-    private ExecutorService engineThread;
-    private javafx.stage.Stage stage;
-
-    @Start
-    void start(javafx.stage.Stage stage) {
-        this.stage = stage;
-        engineThread = AttentionLabApp.newEngineThread();
-        ui = TestWindow.open(stage, new I18n(Locale.ENGLISH), new Appearance(), engineThread);
-    }
-
-    @AfterEach
-    void stop() {
-        engineThread.shutdownNow();
-    }
+    @RegisterExtension
+    final TestWindow window = TestWindow.opening();
 
     private void settle() throws Exception {
-        TestWindow.settle(engineThread, 60);
+        window.settle(60);
     }
 
     record Run(int code, String out, String err) {
@@ -85,7 +62,7 @@ class ExportWindowTest {
 
     @Test
     void theExportedPngIsWhatTheWindowShows(FxRobot robot, @TempDir Path dir) throws Exception {
-        robot.interact(() -> ui.shell().show("pe"));
+        robot.interact(() -> window.ui().shell().show("pe"));
         PeView view = robot.lookup("#pe-view").queryAs(PeView.class);
         robot.interact(() -> view.applyLessonState(StateMap.of(java.util.Map.of(
                 "panels", new StateValue.Texts(List.of("plot", "heatmap"))))));
@@ -116,14 +93,14 @@ class ExportWindowTest {
 
     @Test
     void fileMenuExportsPngAtTheChosenScaleAndCsvAndAsksBeforeReplacing(FxRobot robot, @TempDir Path dir) throws Exception {
-        robot.interact(() -> ui.shell().show("mask"));
+        robot.interact(() -> window.ui().shell().show("mask"));
         MaskView view = robot.lookup("#mask-view").queryAs(MaskView.class);
         waitUntil(() -> !view.busyProperty().get() && view.viewModel().result() != null);
         settle();
         Path png = dir.resolve("masks");
         List<List<Path>> asked = new ArrayList<>();
         boolean[] allow = {false};
-        ExportActions actions = ui.window().exportActions();
+        ExportActions actions = window.ui().window().exportActions();
         actions.setDialogs(new ExportActions.Dialogs() {
             @Override
             public Optional<Integer> scale() {
@@ -151,7 +128,7 @@ class ExportWindowTest {
         // Ctrl+E: File → Export view as PNG…
         robot.press(KeyCode.CONTROL).type(KeyCode.E).release(KeyCode.CONTROL);
         Path written = dir.resolve("masks.png");
-        waitUntil(() -> Files.exists(written) && ui.shell().noticeProperty().get().contains("masks.png"));
+        waitUntil(() -> Files.exists(written) && window.ui().shell().noticeProperty().get().contains("masks.png"));
         BufferedImage image = ImageIO.read(written.toFile());
         assertEquals(Math.ceil(3 * w), image.getWidth(), 1.0, "3× the width on screen");
         assertTrue(asked.isEmpty(), "a new file needs no question");
@@ -168,7 +145,7 @@ class ExportWindowTest {
         // CSV: one file per matrix, masked cells as -inf
         robot.interact(actions::exportCsv);
         Path masked = dir.resolve("mask-masked-scores-s.csv");
-        waitUntil(() -> Files.exists(masked) && ui.shell().noticeProperty().get().contains("CSV"));
+        waitUntil(() -> Files.exists(masked) && window.ui().shell().noticeProperty().get().contains("CSV"));
         List<String> lines = Files.readAllLines(masked, StandardCharsets.UTF_8);
         assertEquals("masked scores S'',你,好,[PAD]", lines.get(0));
         assertTrue(lines.get(1).startsWith("你,") && lines.get(1).endsWith(",-inf"), lines.get(1));
@@ -185,7 +162,7 @@ class ExportWindowTest {
 
     @Test
     void theQkvViewExportsItsPipelineWithLabelsAndMaskedCells(FxRobot robot) throws Exception {
-        robot.interact(() -> ui.shell().show("qkv"));
+        robot.interact(() -> window.ui().shell().show("qkv"));
         org.attentionlab.ui.qkv.QkvView qkv = robot.lookup("#qkv-view").queryAs(org.attentionlab.ui.qkv.QkvView.class);
         robot.interact(() -> qkv.viewModel().maskProperty().set(org.attentionlab.ui.qkv.QkvViewModel.MaskKind.CAUSAL));
         waitUntil(() -> !qkv.viewModel().busyProperty().get() && qkv.viewModel().stage(

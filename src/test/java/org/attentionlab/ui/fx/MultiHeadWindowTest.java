@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
 
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -21,9 +20,6 @@ import javafx.scene.input.MouseButton;
 import org.attentionlab.lesson.Lesson;
 import org.attentionlab.lesson.LessonLibrary;
 import org.attentionlab.lesson.Step;
-import org.attentionlab.ui.Appearance;
-import org.attentionlab.ui.AttentionLabApp;
-import org.attentionlab.ui.I18n;
 import org.attentionlab.ui.model.ModelView;
 import org.attentionlab.ui.multihead.AttentionLines;
 import org.attentionlab.ui.multihead.MultiHeadView;
@@ -35,10 +31,10 @@ import org.attentionlab.ui.shell.ShellViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -50,32 +46,16 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class MultiHeadWindowTest {
 
-    static {
-        TestWindow.projectorScreen();
-    }
-
     @TempDir
     Path temp;
 
-    private AttentionLabApp.Ui ui;
-    private I18n i18n;
-    private ExecutorService engineThread;
-    private javafx.stage.Stage stage;
-
-    @Start
-    void start(javafx.stage.Stage stage) {
-        this.stage = stage;
-        engineThread = AttentionLabApp.newEngineThread();
-        i18n = new I18n(Locale.ENGLISH);
-        ui = TestWindow.open(stage, i18n, new Appearance(), engineThread);
-        ui.shell().loadBackend();
-    }
+    @RegisterExtension
+    final TestWindow window = TestWindow.opening(ui -> ui.shell().loadBackend());
 
     @AfterEach
     void stop() throws Exception {
         // let work in flight finish (an engine answer may start a display computation) before the thread goes
-        TestWindow.settle(engineThread, 90);
-        engineThread.shutdownNow();
+        window.settle(90);
     }
 
     /** Scrolls the scroll pane {@code scrollId} so that {@code node} is in view. */
@@ -94,15 +74,15 @@ class MultiHeadWindowTest {
     }
 
     private MultiHeadView multihead(FxRobot robot) throws Exception {
-        robot.interact(() -> ui.shell().show("multihead"));
-        waitUntil(() -> ui.shell().backendStateProperty().get() == ShellViewModel.BackendState.READY);
+        robot.interact(() -> window.ui().shell().show("multihead"));
+        waitUntil(() -> window.ui().shell().backendStateProperty().get() == ShellViewModel.BackendState.READY);
         MultiHeadView view = robot.lookup("#multihead-view").queryAs(MultiHeadView.class);
         waitUntil(() -> view.viewModel().display() != null && !view.viewModel().busyProperty().get());
         return view;
     }
 
     private ModelView modelView(FxRobot robot) {
-        robot.interact(() -> ui.shell().show("model"));
+        robot.interact(() -> window.ui().shell().show("model"));
         return robot.lookup("#model-view").queryAs(ModelView.class);
     }
 
@@ -123,7 +103,7 @@ class MultiHeadWindowTest {
         assertEquals(11, view.focusHeatmap().getData().rows());
         assertEquals(11, view.lines().leftTokensProperty().get().size());
         assertTrue(view.lines().drawnLines() > 0);
-        FxScreens.save(stage.getScene(), "multihead-attend-en");
+        window.save("multihead-attend-en");
 
         robot.clickOn("#multihead-text");
         robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
@@ -146,7 +126,7 @@ class MultiHeadWindowTest {
         assertEquals(new AttentionLines.Hover(AttentionLines.Side.LEFT, 7), lines.hoveredTokenProperty().get());
         assertTrue(lines.drawnLines() < all, "hovering shows fewer lines");
         assertTrue(lines.visibleLines().stream().allMatch(l -> l[1] == 7), "only the lines of 'it'");
-        FxScreens.save(stage.getScene(), "multihead-lines-hover-it-en");
+        window.save("multihead-lines-hover-it-en");
         robot.moveTo(centre(lines, lines.tokenBounds(AttentionLines.Side.RIGHT, 1)));
         waitUntil(() -> new AttentionLines.Hover(AttentionLines.Side.RIGHT, 1).equals(lines.hoveredTokenProperty().get()));
         assertTrue(lines.visibleLines().stream().allMatch(l -> l[2] == 1), "only the lines into 'animal'");
@@ -178,7 +158,7 @@ class MultiHeadWindowTest {
     @Test
     void theLecturesSixStepsInChinese(FxRobot robot) throws Exception {
         MultiHeadView view = multihead(robot);
-        robot.interact(() -> i18n.setLocale(Locale.SIMPLIFIED_CHINESE));
+        robot.interact(() -> window.i18n().setLocale(Locale.SIMPLIFIED_CHINESE));
         Lesson lesson = LessonLibrary.load(Path.of("lessons")).find("multihead").orElseThrow();
         int n = 1;
         for (Step step : lesson.steps()) {
@@ -186,7 +166,7 @@ class MultiHeadWindowTest {
             waitUntil(() -> !view.busyProperty().get() && view.viewModel().result().tokens().size() == 2
                     && view.formula().imageView().getImage() != null);
             assertEquals("", view.formula().errorProperty().get(), step.id());
-            FxScreens.save(stage.getScene(), "multihead-step" + n++ + "-" + step.id() + "-zh");
+            window.save("multihead-step" + n++ + "-" + step.id() + "-zh");
         }
         assertEquals(Stage.CONCAT, view.viewModel().stageProperty().get());
         assertEquals(2, view.concatHeatmap().getData().rows());
@@ -211,7 +191,7 @@ class MultiHeadWindowTest {
         assertEquals(1.5, view.zoomProperty().get());
         assertTrue(view.exportNode().getStyle().contains("27.0px"), "the visualisation's font is 1.5 × 18 px: "
                 + view.exportNode().getStyle());
-        FxScreens.save(stage.getScene(), "multihead-lesson-panels-zoom-zh");
+        window.save("multihead-lesson-panels-zoom-zh");
         assertFalse(view.exportMatrices().isEmpty());
     }
 
@@ -226,14 +206,14 @@ class MultiHeadWindowTest {
         waitUntil(() -> error.isVisible() && error.getText().contains("500"));
         assertTrue(error.getText().contains("d_model (500) is not divisible by the number of heads (8)"), error.getText());
         assertEquals(before, view.focusHeatmap().getData(), "the previous result stays on screen");
-        FxScreens.save(stage.getScene(), "multihead-bad-dmodel-en");
+        window.save("multihead-bad-dmodel-en");
     }
 
     @Test
     void openATwelveByTwelveModelAndClickAThumbnail(FxRobot robot) throws Exception {
         Path folder = GridCheckpoint.write(temp.resolve("bert-12x12"), checkpoint("plain-f32").resolve("vocab.txt"));
         ModelView model = modelView(robot);
-        FxScreens.save(stage.getScene(), "model-empty-en");
+        window.save("model-empty-en");
         robot.interact(() -> model.viewModel().textProperty().set("the animal didn't cross the street because it was too tired"));
         robot.interact(() -> model.viewModel().loader().open(folder));
         waitUntil(() -> model.viewModel().grid() != null && model.thumbnails().thumbSize() > 0
@@ -241,36 +221,36 @@ class MultiHeadWindowTest {
         assertEquals(12, model.viewModel().grid().layers());
         assertEquals(12, model.viewModel().grid().heads());
         assertTrue(model.thumbnails().thumbSize() >= 40, "thumbnails big enough to see: " + model.thumbnails().thumbSize());
-        FxScreens.save(stage.getScene(), "model-grid-12x12-en");
+        window.save("model-grid-12x12-en");
 
         robot.clickOn(centre(model.thumbnails(), model.thumbnails().thumbnailBounds(7, 11)), MouseButton.PRIMARY);
         MultiHeadView view = robot.lookup("#multihead-view").queryAs(MultiHeadView.class);
-        waitUntil(() -> "multihead".equals(ui.shell().selectedPageProperty().get().id()) && view.viewModel().result() != null
+        waitUntil(() -> "multihead".equals(window.ui().shell().selectedPageProperty().get().id()) && view.viewModel().result() != null
                 && view.viewModel().result().source() == Source.MODEL && view.viewModel().result().layer() == 7
                 && view.viewModel().display() != null && view.viewModel().display().layer() == 7);
         assertEquals(11, view.viewModel().focusedHead().index());
         assertEquals(view.viewModel().result().attentions().get(7).get(11), view.focusHeatmap().getData());
         assertEquals("[CLS]", view.lines().leftTokensProperty().get().get(0));
         assertTrue(robot.lookup("#multihead-layer-11").tryQuery().isPresent(), "a layer selector for 12 layers");
-        FxScreens.save(stage.getScene(), "multihead-model-layer7-head11-en");
+        window.save("multihead-model-layer7-head11-en");
 
         scrollTo(robot, "#multihead-controls-scroll", robot.lookup("#multihead-hide-special").query());
         robot.clickOn("#multihead-hide-special");
         waitUntil(() -> view.viewModel().display().hideSpecial());
         robot.interact(() -> view.viewModel().aggregateProperty().set(Aggregate.ROLLOUT));
         waitUntil(() -> view.viewModel().display().aggregate() != null && view.combinedHeatmap().isVisible());
-        FxScreens.save(stage.getScene(), "multihead-model-rollout-hidden-en");
+        window.save("multihead-model-rollout-hidden-en");
 
-        robot.interact(() -> i18n.setLocale(Locale.SIMPLIFIED_CHINESE));
-        robot.interact(() -> ui.shell().show("model"));
+        robot.interact(() -> window.i18n().setLocale(Locale.SIMPLIFIED_CHINESE));
+        robot.interact(() -> window.ui().shell().show("model"));
         WaitForAsyncUtils.waitForFxEvents();
-        FxScreens.save(stage.getScene(), "model-grid-12x12-zh");
+        window.save("model-grid-12x12-zh");
     }
 
     @Test
     void fillMaskAndAFolderWithoutItsVocabulary(FxRobot robot) throws Exception {
         ModelView model = modelView(robot);
-        robot.interact(() -> i18n.setLocale(Locale.SIMPLIFIED_CHINESE));
+        robot.interact(() -> window.i18n().setLocale(Locale.SIMPLIFIED_CHINESE));
         robot.interact(() -> {
             model.viewModel().maskedProperty().set("the cat [MASK] on the mat");
             model.viewModel().textProperty().set("the cat sat on the mat");
@@ -286,20 +266,20 @@ class MultiHeadWindowTest {
         waitUntil(() -> !model.viewModel().predictionsProperty().get().isEmpty() && model.viewModel().grid() != null);
         assertEquals("is", model.viewModel().predictionsProperty().get().get(0).candidates().get(0).token());
         assertFalse(robot.lookup("99.8%").queryAll().isEmpty(), "the top probability is shown");
-        FxScreens.save(stage.getScene(), "model-fill-mask-zh");
+        window.save("model-fill-mask-zh");
 
         Path broken = Files.createDirectories(temp.resolve("no-vocab"));
         for (String f : List.of("config.json", "model.safetensors")) {
             Files.copy(checkpoint("plain-f32").resolve(f), broken.resolve(f));
         }
-        robot.interact(() -> i18n.setLocale(Locale.ENGLISH));
+        robot.interact(() -> window.i18n().setLocale(Locale.ENGLISH));
         robot.interact(() -> model.viewModel().loader().open(broken));
         Label error = robot.lookup("#model-load-error").queryAs(Label.class);
         waitUntil(() -> error.isVisible());
         assertTrue(error.getText().contains(broken.resolve("vocab.txt") + ": no such file"), error.getText());
-        assertTrue(ui.shell().noticeProperty().get().contains("vocab.txt"), "the notice bar says it too");
+        assertTrue(window.ui().shell().noticeProperty().get().contains("vocab.txt"), "the notice bar says it too");
         assertEquals("bert-prefix-mlm-f32", model.viewModel().loader().model().name(), "the previous model stays");
-        FxScreens.save(stage.getScene(), "model-error-no-vocab-en");
+        window.save("model-error-no-vocab-en");
     }
 
     @Test
@@ -322,6 +302,6 @@ class MultiHeadWindowTest {
         assertEquals(12, vm.display().heads().size());
         assertEquals(128, view.lines().leftTokensProperty().get().size());
         assertTrue(view.lines().drawnLines() > 0 && view.lines().drawnLines() <= 12 * 128 * 128);
-        FxScreens.save(stage.getScene(), "multihead-128-tokens-12-heads-en");
+        window.save("multihead-128-tokens-12-heads-en");
     }
 }

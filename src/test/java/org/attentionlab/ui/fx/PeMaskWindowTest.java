@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
 
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -17,18 +16,14 @@ import javafx.scene.input.MouseButton;
 
 import org.attentionlab.lesson.StateMap;
 import org.attentionlab.lesson.StateValue;
-import org.attentionlab.ui.Appearance;
-import org.attentionlab.ui.AttentionLabApp;
-import org.attentionlab.ui.I18n;
 import org.attentionlab.ui.mask.MaskView;
 import org.attentionlab.ui.pe.PeView;
 import org.attentionlab.ui.widgets.Heatmap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -39,44 +34,23 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class PeMaskWindowTest {
 
-    static {
-        TestWindow.projectorScreen();
-    }
-
-    private AttentionLabApp.Ui ui;
-    private Appearance appearance;
-    private I18n i18n;
-    private ExecutorService engineThread;
-    private javafx.stage.Stage stage;
-
-    @Start
-    void start(javafx.stage.Stage stage) {
-        this.stage = stage;
-        engineThread = AttentionLabApp.newEngineThread();
-        i18n = new I18n(Locale.ENGLISH);
-        appearance = new Appearance();
-        ui = TestWindow.open(stage, i18n, appearance, engineThread);
-    }
-
-    @AfterEach
-    void stop() {
-        engineThread.shutdownNow();
-    }
+    @RegisterExtension
+    final TestWindow window = TestWindow.opening();
 
     /** Waits until the engine thread has drawn every formula and the FX thread has shown it. */
     private void settle() throws Exception {
-        TestWindow.settle(engineThread, 60);
+        window.settle(60);
     }
 
     private PeView pe(FxRobot robot) throws Exception {
-        robot.interact(() -> ui.shell().show("pe"));
+        robot.interact(() -> window.ui().shell().show("pe"));
         PeView view = robot.lookup("#pe-view").queryAs(PeView.class);
         waitUntil(() -> view.viewModel().result() != null && !view.busyProperty().get());
         return view;
     }
 
     private MaskView mask(FxRobot robot) throws Exception {
-        robot.interact(() -> ui.shell().show("mask"));
+        robot.interact(() -> window.ui().shell().show("mask"));
         MaskView view = robot.lookup("#mask-view").queryAs(MaskView.class);
         waitUntil(() -> view.viewModel().result() != null && !view.busyProperty().get());
         return view;
@@ -99,7 +73,7 @@ class PeMaskWindowTest {
         assertEquals(4, view.chart().getData().size(), "curves of dimensions 0, 1, 8, 32");
         assertEquals("dimension 0 (sin)", view.chart().getData().get(0).getName());
         settle();
-        FxScreens.save(stage.getScene(), "pe-en");
+        window.save("pe-en");
 
         // type d = 4 into its field: a 50 × 4 table whose cells are big enough to carry numbers
         robot.interact(() -> view.viewModel().dimsProperty().set(List.of(0, 1, 2, 3)));
@@ -139,7 +113,7 @@ class PeMaskWindowTest {
     @Test
     void peLessonStatesDriveTheViewInChinese(FxRobot robot) throws Exception {
         PeView view = pe(robot);
-        robot.interact(() -> i18n.setLocale(Locale.SIMPLIFIED_CHINESE));
+        robot.interact(() -> window.i18n().setLocale(Locale.SIMPLIFIED_CHINESE));
         // lesson 9, step "relative": dims 0 and 1, k = 3, from position 2
         robot.interact(() -> view.applyLessonState(state("dims", new StateValue.Ints(List.of(0, 1)),
                 "offset", new StateValue.Int(3), "highlight", new StateValue.Pair(2, 0),
@@ -150,17 +124,17 @@ class PeMaskWindowTest {
         assertEquals(2, view.panels().flow().getChildren().size());
         assertEquals("第 0 维（sin）", view.chart().getData().get(0).getName());
         settle();
-        FxScreens.save(stage.getScene(), "pe-zh-rotation");
+        window.save("pe-zh-rotation");
 
         robot.interact(() -> view.applyLessonState(state("learned", new StateValue.Bool(true))));
         waitUntil(() -> !view.busyProperty().get() && view.viewModel().result().learned());
         settle();
-        FxScreens.save(stage.getScene(), "pe-zh-learned");
+        window.save("pe-zh-learned");
         robot.interact(() -> view.applyLessonState(StateMap.empty()));
         waitUntil(() -> !view.busyProperty().get() && !view.viewModel().result().learned());
         robot.interact(() -> robot.lookup("#pe-panels-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
         settle();
-        FxScreens.save(stage.getScene(), "pe-zh-similarity-sum");
+        window.save("pe-zh-similarity-sum");
 
         // presenter mode: Ctrl+= twice and high contrast; the chart and the cells grow with the text
         double chartWidth = view.chart().getWidth();
@@ -169,10 +143,10 @@ class PeMaskWindowTest {
         robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.H).release(KeyCode.SHIFT, KeyCode.CONTROL);
         settle();
-        assertTrue(appearance.highContrastProperty().get());
+        assertTrue(window.appearance().highContrastProperty().get());
         assertTrue(view.chart().getWidth() > chartWidth * 1.2, "the chart grows with the font");
         assertTrue(view.tableHeatmap().cellBounds(0, 0).getWidth() > cell, "cells grow with the font");
-        FxScreens.save(stage.getScene(), "pe-zh-presenter-high-contrast");
+        window.save("pe-zh-presenter-high-contrast");
     }
 
     @Test
@@ -186,7 +160,7 @@ class PeMaskWindowTest {
         assertEquals("0.00", weights.cellText(0, 2));
         assertEquals(0.0, weights.getData().get(0, 2), "exactly zero");
         settle();
-        FxScreens.save(stage.getScene(), "mask-en");
+        window.save("mask-en");
 
         waitUntil(() -> applied.cellBounds(0, 1) != null);
         Bounds b = applied.localToScreen(applied.cellBounds(0, 1));
@@ -199,7 +173,7 @@ class PeMaskWindowTest {
 
         robot.interact(() -> robot.lookup("#mask-panels-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
         settle();
-        FxScreens.save(stage.getScene(), "mask-en-custom-weights-formula");
+        window.save("mask-en-custom-weights-formula");
         robot.interact(() -> robot.lookup("#mask-panels-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(0));
         robot.interact(applied::requestFocus);
 
@@ -212,7 +186,7 @@ class PeMaskWindowTest {
     @Test
     void maskLessonStatesAndInferenceInChinese(FxRobot robot) throws Exception {
         MaskView view = mask(robot);
-        robot.interact(() -> i18n.setLocale(Locale.SIMPLIFIED_CHINESE));
+        robot.interact(() -> window.i18n().setLocale(Locale.SIMPLIFIED_CHINESE));
         StateMap causal = state("sentences", new StateValue.Texts(List.of("I am a student")),
                 "vectors", new StateValue.Mat(org.attentionlab.engine.trace.Matrix.of(
                         new double[][] {{1, 0}, {0, 1}, {1, 1}, {0.5, 0.5}})),
@@ -222,7 +196,7 @@ class PeMaskWindowTest {
         assertEquals("0.27", view.heatmap("weights").cellText(1, 0));
         assertEquals("0.73", view.heatmap("weights").cellText(1, 1));
         settle();
-        FxScreens.save(stage.getScene(), "mask-zh-causal");
+        window.save("mask-zh-causal");
 
         robot.interact(() -> view.applyLessonState(causal.overlaidWith(state("inference", new StateValue.Bool(true),
                 "step", new StateValue.Int(1)))));
@@ -234,19 +208,19 @@ class PeMaskWindowTest {
         assertFalse(treeVisible(view.heatmap("weights")), "training matrices give way to the inference step");
         assertTrue(treeVisible(step));
         settle();
-        FxScreens.save(stage.getScene(), "mask-zh-inference");
+        window.save("mask-zh-inference");
 
         // presenter mode: bigger text, high contrast
         robot.interact(() -> {
-            appearance.bigger();
-            appearance.highContrastProperty().set(true);
+            window.appearance().bigger();
+            window.appearance().highContrastProperty().set(true);
             view.applyLessonState(causal.overlaidWith(state("mode", new StateValue.Text("both"),
                     "sentences", new StateValue.Texts(List.of("I am a student", "you are")),
                     "sentence", new StateValue.Int(1), "highlight", new StateValue.Pair(0, 2))));
         });
         waitUntil(() -> !view.busyProperty().get() && view.viewModel().result().focus() == 1);
         settle();
-        FxScreens.save(stage.getScene(), "mask-zh-presenter-high-contrast");
+        window.save("mask-zh-presenter-high-contrast");
         assertTrue(treeVisible(view.heatmap("weights")));
     }
 

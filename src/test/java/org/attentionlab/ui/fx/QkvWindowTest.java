@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
 
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -19,18 +18,15 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 
 import org.attentionlab.ui.Appearance;
-import org.attentionlab.ui.AttentionLabApp;
-import org.attentionlab.ui.I18n;
 import org.attentionlab.ui.qkv.QkvView;
 import org.attentionlab.ui.qkv.QkvViewModel.Stage;
 import org.attentionlab.ui.shell.ShellViewModel;
 import org.attentionlab.ui.widgets.Heatmap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -40,38 +36,18 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class QkvWindowTest {
 
-    static {
-        TestWindow.projectorScreen();
-    }
-
-    private AttentionLabApp.Ui ui;
-    private Appearance appearance;
-    private I18n i18n;
-    private ExecutorService engineThread;
-    private javafx.stage.Stage stage;
-
-    @Start
-    void start(javafx.stage.Stage stage) {
-        this.stage = stage;
-        engineThread = AttentionLabApp.newEngineThread();
-        i18n = new I18n(Locale.ENGLISH);
-        appearance = new Appearance();
-        ui = TestWindow.open(stage, i18n, appearance, engineThread);
+    @RegisterExtension
+    final TestWindow window = TestWindow.opening(ui -> {
         ui.shell().loadBackend();
         ui.shell().show("qkv"); // the app opens on the lessons
-    }
-
-    @AfterEach
-    void stop() {
-        engineThread.shutdownNow();
-    }
+    });
 
     private QkvView qkv(FxRobot robot) {
         return robot.lookup("#qkv-view").queryAs(QkvView.class);
     }
 
     private void waitForEngine(FxRobot robot) throws Exception {
-        waitUntil(() -> ui.shell().backendStateProperty().get() == ShellViewModel.BackendState.READY);
+        waitUntil(() -> window.ui().shell().backendStateProperty().get() == ShellViewModel.BackendState.READY);
         waitUntil(() -> {
             Heatmap w = qkv(robot).heatmap(Stage.WEIGHTS);
             return w.getData() != null && w.cellText(2, 2) != null;
@@ -82,8 +58,8 @@ class QkvWindowTest {
     void windowShowsTheQkvViewTheBackendAndOnlyRealPages(FxRobot robot) throws Exception {
         waitForEngine(robot);
         ListView<?> nav = robot.lookup("#navigation").queryAs(ListView.class);
-        assertEquals(ui.shell().pages(), nav.getItems(), "only views that exist are listed");
-        assertTrue(ui.shell().pages().stream().map(org.attentionlab.ui.shell.Page::id).toList()
+        assertEquals(window.ui().shell().pages(), nav.getItems(), "only views that exist are listed");
+        assertTrue(window.ui().shell().pages().stream().map(org.attentionlab.ui.shell.Page::id).toList()
                 .containsAll(java.util.List.of("qkv", "pe", "mask")));
         robot.interact(() -> nav.getItems().forEach(page -> assertNotNull(((org.attentionlab.ui.shell.Page) page).view(),
                 "only views that exist are listed: " + page)));
@@ -99,7 +75,7 @@ class QkvWindowTest {
         assertEquals("0.58", weights.cellText(2, 2));
         assertTrue(robot.lookup("#qkv-derivation").queryAs(javafx.scene.layout.VBox.class).getChildren().stream()
                 .anyMatch(n -> n instanceof Label l && l.getText().contains("0.5761")));
-        Path png = FxScreens.save(stage.getScene(), "qkv-en");
+        Path png = window.save("qkv-en");
         assertTrue(Files.size(png) > 10_000);
     }
 
@@ -109,17 +85,17 @@ class QkvWindowTest {
         robot.clickOn("Language");
         robot.clickOn("中文");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(Locale.SIMPLIFIED_CHINESE, i18n.getLocale());
-        assertEquals("注意力实验室 Attention Lab", stage.getTitle());
+        assertEquals(Locale.SIMPLIFIED_CHINESE, window.i18n().getLocale());
+        assertEquals("注意力实验室 Attention Lab", window.stage().getTitle());
         assertFalse(robot.lookup("X — 词元向量").queryAll().isEmpty(), "stage titles are in Chinese");
         assertFalse(robot.lookup("Q、K、V：一步一步看自注意力").queryAll().isEmpty());
         Label backend = robot.lookup("#backend-status").queryAs(Label.class);
         assertTrue(backend.getText().startsWith("计算引擎："), backend.getText());
-        FxScreens.save(stage.getScene(), "qkv-zh");
+        window.save("qkv-zh");
         robot.clickOn("语言 Language");
         robot.clickOn("English");
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("Attention Lab", stage.getTitle());
+        assertEquals("Attention Lab", window.stage().getTitle());
     }
 
     @Test
@@ -139,7 +115,7 @@ class QkvWindowTest {
         // x₃·x₁ = 1·(−2.5) + 1·0 = −2.5
         assertEquals("−2.50", qkv(robot).heatmap(Stage.SCORES).cellText(2, 0));
         assertEquals("0.01", qkv(robot).heatmap(Stage.WEIGHTS).cellText(2, 0));
-        FxScreens.save(stage.getScene(), "qkv-edited");
+        window.save("qkv-edited");
     }
 
     @Test
@@ -167,15 +143,15 @@ class QkvWindowTest {
         double before = qkv(robot).heatmap(Stage.X).getWidth();
         robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(appearance.getFontSize() > Appearance.DEFAULT_FONT_SIZE);
+        assertTrue(window.appearance().getFontSize() > Appearance.DEFAULT_FONT_SIZE);
         assertTrue(qkv(robot).heatmap(Stage.X).getWidth() > before, "heatmap cells grow with the font");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.H).release(KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(appearance.highContrastProperty().get());
-        robot.interact(() -> i18n.setLocale(Locale.SIMPLIFIED_CHINESE));
+        assertTrue(window.appearance().highContrastProperty().get());
+        robot.interact(() -> window.i18n().setLocale(Locale.SIMPLIFIED_CHINESE));
         robot.interact(() -> qkv(robot).heatmap(Stage.WEIGHTS).getScene()); // settle
         assertNotNull(qkv(robot).heatmap(Stage.MASKED));
-        FxScreens.save(stage.getScene(), "qkv-zh-presenter-high-contrast");
+        window.save("qkv-zh-presenter-high-contrast");
     }
 
     @Test
@@ -191,7 +167,7 @@ class QkvWindowTest {
         assertEquals("0.00", view.heatmap(Stage.WEIGHTS).cellText(0, 2));
         robot.interact(() -> robot.lookup("#qkv-stages-scroll").queryAs(javafx.scene.control.ScrollPane.class)
                 .setVvalue(1.0));
-        FxScreens.save(stage.getScene(), "qkv-pipeline-causal-en");
+        window.save("qkv-pipeline-causal-en");
     }
 
     @Test
@@ -199,7 +175,7 @@ class QkvWindowTest {
         waitForEngine(robot);
         QkvView view = qkv(robot);
         robot.interact(() -> {
-            i18n.setLocale(Locale.SIMPLIFIED_CHINESE);
+            window.i18n().setLocale(Locale.SIMPLIFIED_CHINESE);
             view.viewModel().splitProperty().set(org.attentionlab.ui.qkv.QkvViewModel.Split.CHARACTERS);
             view.viewModel().weightInitProperty().set(org.attentionlab.ui.qkv.QkvViewModel.WeightInit.RANDOM);
             view.viewModel().dModelProperty().set(4);
@@ -212,13 +188,13 @@ class QkvWindowTest {
                 && view.heatmap(Stage.WEIGHTS).getData() != null && view.heatmap(Stage.WEIGHTS).getData().rows() == 6);
         assertEquals(java.util.List.of("我", "爱", "自", "然", "语", "言"), view.viewModel().tokensProperty().get());
         robot.interact(() -> view.viewModel().selectedProperty().set(new org.attentionlab.ui.widgets.Cell(1, 0)));
-        FxScreens.save(stage.getScene(), "qkv-zh-sentence");
+        window.save("qkv-zh-sentence");
         robot.interact(() -> robot.lookup("#qkv-stages-scroll").queryAs(javafx.scene.control.ScrollPane.class)
                 .setVvalue(1.0));
-        FxScreens.save(stage.getScene(), "qkv-zh-sentence-pipeline");
+        window.save("qkv-zh-sentence-pipeline");
         robot.type(KeyCode.F9);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(view.panelsShownProperty().get());
-        FxScreens.save(stage.getScene(), "qkv-zh-sentence-panels-hidden");
+        window.save("qkv-zh-sentence-panels-hidden");
     }
 }

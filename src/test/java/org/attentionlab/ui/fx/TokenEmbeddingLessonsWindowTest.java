@@ -9,24 +9,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-
 
 import org.attentionlab.lesson.Lesson;
 import org.attentionlab.lesson.LessonLibrary;
 import org.attentionlab.lesson.Step;
-import org.attentionlab.ui.Appearance;
-import org.attentionlab.ui.AttentionLabApp;
-import org.attentionlab.ui.I18n;
 import org.attentionlab.ui.embedding.EmbeddingView;
 import org.attentionlab.ui.shell.LessonView;
 import org.attentionlab.ui.tokenizer.TokenizerView;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
 /**
  * Every step of every lesson that shows the tokenizer or the embedding view, applied to the real
@@ -36,34 +30,15 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class TokenEmbeddingLessonsWindowTest {
 
-    static {
-        TestWindow.projectorScreen();
-    }
-
     /** Steps photographed (in English) besides each lesson's first: BERT's input sums, the [UNK], the PCA. */
     private static final List<String> EXTRA_SHOTS = List.of("three-embeddings", "why-unk", "flatten");
 
-    private AttentionLabApp.Ui ui;
-    private I18n i18n;
-    private ExecutorService engineThread;
-    private javafx.stage.Stage stage;
-
-    @Start
-    void start(javafx.stage.Stage stage) {
-        this.stage = stage;
-        engineThread = AttentionLabApp.newEngineThread();
-        i18n = new I18n(Locale.ENGLISH);
-        ui = TestWindow.open(stage, i18n, new Appearance(), engineThread);
-    }
-
-    @AfterEach
-    void stop() {
-        engineThread.shutdownNow();
-    }
+    @RegisterExtension
+    final TestWindow window = TestWindow.opening();
 
     /** Shows the step's view and applies its complete state; returns the view once it has computed. */
     private LessonView apply(FxRobot robot, Step step) throws Exception {
-        robot.interact(() -> assertTrue(ui.shell().show(step.view()), "a page for view " + step.view()));
+        robot.interact(() -> assertTrue(window.ui().shell().show(step.view()), "a page for view " + step.view()));
         String id = step.view().equals("tokenizer") ? "#tokenizer-view" : "#embedding-view";
         LessonView view = (LessonView) robot.lookup(id).query();
         assertEquals(step.view(), view.lessonViewName());
@@ -98,11 +73,11 @@ class TokenEmbeddingLessonsWindowTest {
                 if (first || EXTRA_SHOTS.contains(step.id())) {
                     shot.add(lesson.id());
                     String name = "lesson-" + lesson.order() + "-" + step.id();
-                    FxScreens.save(stage.getScene(), name + "-en");
+                    window.save(name + "-en");
                     if (first) {
-                        robot.interact(() -> i18n.setLocale(Locale.SIMPLIFIED_CHINESE));
-                        FxScreens.save(stage.getScene(), name + "-zh");
-                        robot.interact(() -> i18n.setLocale(Locale.ENGLISH));
+                        robot.interact(() -> window.i18n().setLocale(Locale.SIMPLIFIED_CHINESE));
+                        window.save(name + "-zh");
+                        robot.interact(() -> window.i18n().setLocale(Locale.ENGLISH));
                     }
                 }
             }

@@ -9,24 +9,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
 
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.input.KeyCode;
 
-import org.attentionlab.ui.Appearance;
-import org.attentionlab.ui.AttentionLabApp;
-import org.attentionlab.ui.I18n;
 import org.attentionlab.ui.tokenizer.TokenizerView;
 import org.attentionlab.ui.tokenizer.TokenizerViewModel;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -36,28 +31,8 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class TokenizerWindowTest {
 
-    static {
-        TestWindow.projectorScreen();
-    }
-
-    private AttentionLabApp.Ui ui;
-    private I18n i18n;
-    private ExecutorService engineThread;
-    private javafx.stage.Stage stage;
-
-    @Start
-    void start(javafx.stage.Stage stage) {
-        this.stage = stage;
-        engineThread = AttentionLabApp.newEngineThread();
-        i18n = new I18n(Locale.ENGLISH);
-        ui = TestWindow.open(stage, i18n, new Appearance(), engineThread);
-        ui.shell().show("tokenizer");
-    }
-
-    @AfterEach
-    void stop() {
-        engineThread.shutdownNow();
-    }
+    @RegisterExtension
+    final TestWindow window = TestWindow.opening(ui -> ui.shell().show("tokenizer"));
 
     private TokenizerView view(FxRobot robot) {
         return robot.lookup("#tokenizer-view").queryAs(TokenizerView.class);
@@ -76,7 +51,7 @@ class TokenizerWindowTest {
                 .map(TokenizerViewModel.Chip::token).toList());
         Label here = robot.lookup("#tokenizer-transformer").queryAs(Label.class);
         assertTrue(here.getText().contains("transform ##er"), here.getText());
-        Path png = FxScreens.save(stage.getScene(), "tokenizer-en");
+        Path png = window.save("tokenizer-en");
         assertTrue(Files.size(png) > 10_000);
         // export: the picture without the controls, and the three rows as one labelled matrix
         TokenizerView view = view(robot);
@@ -98,11 +73,11 @@ class TokenizerWindowTest {
         assertEquals(100, vm.chipsProperty().get().get(1).id());
         Label here = robot.lookup("#tokenizer-transformer").queryAs(Label.class);
         assertTrue(here.getText().contains("[UNK]"), here.getText());
-        robot.interact(() -> i18n.setLocale(Locale.SIMPLIFIED_CHINESE));
+        robot.interact(() -> window.i18n().setLocale(Locale.SIMPLIFIED_CHINESE));
         robot.interact(() -> vm.focusProperty().set(1));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#tokenizer-focus").queryAs(Label.class).getText().contains("100"));
-        FxScreens.save(stage.getScene(), "tokenizer-zh");
+        window.save("tokenizer-zh");
     }
 
     @Test
@@ -130,7 +105,7 @@ class TokenizerWindowTest {
         assertEquals("[PAD]", vm.chipsProperty().get().get(11).token());
         assertEquals(0, vm.chipsProperty().get().get(11).mask());
         assertTrue(robot.lookup("#tokenizer-pair-mode").queryAs(CheckBox.class).isSelected());
-        FxScreens.save(stage.getScene(), "tokenizer-pair-padded-en");
+        window.save("tokenizer-pair-padded-en");
         assertFalse(robot.lookup("#tokenizer-length-notice").queryAs(Label.class).getText().isEmpty());
     }
 
@@ -146,6 +121,6 @@ class TokenizerWindowTest {
         waitForChips(robot, TokenizerViewModel.MAX_CHIPS);
         Label notice = robot.lookup("#tokenizer-chip-notice").queryAs(Label.class);
         assertTrue(notice.getText().startsWith("Showing the first 600 of "), notice.getText());
-        FxScreens.save(stage.getScene(), "tokenizer-100k-en");
+        window.save("tokenizer-100k-en");
     }
 }
