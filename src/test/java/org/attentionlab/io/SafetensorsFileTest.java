@@ -114,27 +114,27 @@ class SafetensorsFileTest {
                 Arguments.of("trailing-garbage", file("{} {}", 0), "header is not valid JSON"),
                 Arguments.of("not-an-object", file("[1, 2]", 0), "header is an array; expected a JSON object"),
                 Arguments.of("duplicate-name", file("{\"a\":{" + ok + "},\"a\":{" + ok + "}}", 8), "header is not valid JSON (Duplicate field 'a'"),
-                Arguments.of("unknown-dtype", file("{\"w\":{\"dtype\":\"F17\",\"shape\":[2],\"data_offsets\":[0,8]}}", 8),
+                Arguments.of("unknown-dtype", file(w("F17", "[2]", "[0,8]"), 8),
                         "tensor \"w\": unknown dtype \"F17\""),
                 Arguments.of("missing-dtype", file("{\"w\":{\"shape\":[2],\"data_offsets\":[0,8]}}", 8),
                         "tensor \"w\": dtype is missing"),
-                Arguments.of("negative-shape", file("{\"w\":{\"dtype\":\"F32\",\"shape\":[-2],\"data_offsets\":[0,8]}}", 8),
+                Arguments.of("negative-shape", file(w("F32", "[-2]", "[0,8]"), 8),
                         "tensor \"w\": shape[0] is -2; expected an array of whole numbers ≥ 0"),
-                Arguments.of("fractional-shape", file("{\"w\":{\"dtype\":\"F32\",\"shape\":[2.5],\"data_offsets\":[0,8]}}", 8),
+                Arguments.of("fractional-shape", file(w("F32", "[2.5]", "[0,8]"), 8),
                         "tensor \"w\": shape[0] is 2.5"),
-                Arguments.of("wrong-byte-size", file("{\"w\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[0,8]}}", 8),
+                Arguments.of("wrong-byte-size", file(w("F32", "[3]", "[0,8]"), 8),
                         "tensor \"w\": shape [3] of F32 needs 12 bytes but data_offsets [0, 8] hold 8"),
-                Arguments.of("10^12-elements", file("{\"w\":{\"dtype\":\"F32\",\"shape\":[1000000,1000000],\"data_offsets\":[0,8]}}", 8),
+                Arguments.of("10^12-elements", file(w("F32", "[1000000,1000000]", "[0,8]"), 8),
                         "tensor \"w\": shape [1000000, 1000000] of F32 needs 4000000000000 bytes but data_offsets [0, 8] hold 8"),
-                Arguments.of("10^12-elements-claimed-data", file("{\"w\":{\"dtype\":\"F32\",\"shape\":[1000000,1000000],\"data_offsets\":[0,4000000000000]}}", 8),
+                Arguments.of("10^12-elements-claimed-data", file(w("F32", "[1000000,1000000]", "[0,4000000000000]"), 8),
                         "tensor \"w\": data_offsets [0, 4000000000000] reach past the end of the data (8 bytes)"),
-                Arguments.of("shape-overflow", file("{\"w\":{\"dtype\":\"F64\",\"shape\":[4294967296,4294967296],\"data_offsets\":[0,8]}}", 8),
+                Arguments.of("shape-overflow", file(w("F64", "[4294967296,4294967296]", "[0,8]"), 8),
                         "tensor \"w\": shape [4294967296, 4294967296] has more than 2^63 bytes of F64"),
-                Arguments.of("offsets-past-data", file("{\"w\":{\"dtype\":\"F32\",\"shape\":[4],\"data_offsets\":[0,16]}}", 8),
+                Arguments.of("offsets-past-data", file(w("F32", "[4]", "[0,16]"), 8),
                         "tensor \"w\": data_offsets [0, 16] reach past the end of the data (8 bytes); the file may be truncated"),
-                Arguments.of("offsets-reversed", file("{\"w\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[8,0]}}", 8),
+                Arguments.of("offsets-reversed", file(w("F32", "[2]", "[8,0]"), 8),
                         "tensor \"w\": data_offsets [8, 0] end before they begin"),
-                Arguments.of("offsets-one-number", file("{\"w\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[8]}}", 8),
+                Arguments.of("offsets-one-number", file(w("F32", "[2]", "[8]"), 8),
                         "tensor \"w\": data_offsets has 1 entries; expected an array of 2 whole numbers ≥ 0"),
                 Arguments.of("overlapping", file("{\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]},"
                         + "\"b\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[4,12]}}", 12),
@@ -214,6 +214,11 @@ class SafetensorsFileTest {
         byte[] h = header.getBytes(StandardCharsets.UTF_8);
         return ByteBuffer.allocate(8 + h.length + dataBytes).order(ByteOrder.LITTLE_ENDIAN)
                 .putLong(h.length).put(h).array();
+    }
+
+    /** A header with one tensor "w", its fields as written in JSON (the shape and offsets as arrays). */
+    static String w(String dtype, String shape, String dataOffsets) {
+        return "{\"w\":{\"dtype\":\"" + dtype + "\",\"shape\":" + shape + ",\"data_offsets\":" + dataOffsets + "}}";
     }
 
     static byte[] withLength(long length, String rest) {
