@@ -27,6 +27,18 @@ class LessonValidationTest {
         return LessonTexts.VALID.replace(from, to);
     }
 
+    /**
+     * The valid lesson in a folder of its own under {@code root}, its step's English text read from
+     * {@code weights.en.md} (holding {@code markdown}), and {@code moreSteps} added at the end.
+     */
+    static Path lessonWithEnglishTextFile(Path root, String markdown, String moreSteps) throws Exception {
+        Path folder = LessonTexts.folder(root, "04-cross-attention");
+        Files.writeString(folder.resolve("weights.en.md"), markdown);
+        Files.writeString(folder.resolve("lesson.yaml"),
+                change("      en: The weights are about [0.274, 0.274, 0.452].", "      en: {file: weights.en.md}") + moreSteps);
+        return folder;
+    }
+
     @Test
     void theValidLessonLoads() {
         LessonLoader.Result r = new LessonLoader().loadText(FOLDER, LessonTexts.VALID);
@@ -150,18 +162,14 @@ class LessonValidationTest {
 
     @Test
     void assetsMustExistInsideTheLessonFolder(@TempDir Path root) throws Exception {
-        Path folder = LessonTexts.folder(root, "04-cross-attention");
-        Files.writeString(folder.resolve("weights.en.md"), "The weights: ![plot](plot.png)\n");
-        Files.writeString(root.resolve("secret.md"), "outside");
-        Files.createSymbolicLink(folder.resolve("link.md"), root.resolve("secret.md"));
-        String yaml = change("      en: The weights are about [0.274, 0.274, 0.452].", "      en: {file: weights.en.md}")
-                + """
+        Path folder = lessonWithEnglishTextFile(root, "The weights: ![plot](plot.png)\n", """
                   - id: files
                     view: text
                     text: {zh: {file: ../secret.md}, en: {file: /etc/passwd}}
                     figure: {file: link.md, caption: {zh: 图, en: figure}}
-                """;
-        Files.writeString(folder.resolve("lesson.yaml"), yaml);
+                """);
+        Files.writeString(root.resolve("secret.md"), "outside");
+        Files.createSymbolicLink(folder.resolve("link.md"), root.resolve("secret.md"));
         Path file = folder.resolve("lesson.yaml");
         List<String> p = new LessonLoader().load(folder).problems().stream().map(LessonProblem::toString).toList();
         assertEquals(List.of(
@@ -173,10 +181,7 @@ class LessonValidationTest {
 
     @Test
     void markdownFromAFileIsRead(@TempDir Path root) throws Exception {
-        Path folder = LessonTexts.folder(root, "04-cross-attention");
-        Files.writeString(folder.resolve("weights.en.md"), "The weights are **about** [0.274, 0.274, 0.452].\n");
-        Files.writeString(folder.resolve("lesson.yaml"),
-                change("      en: The weights are about [0.274, 0.274, 0.452].", "      en: {file: weights.en.md}"));
+        Path folder = lessonWithEnglishTextFile(root, "The weights are **about** [0.274, 0.274, 0.452].\n", "");
         Lesson l = new LessonLoader().load(folder).lesson().orElseThrow();
         assertEquals("The weights are **about** [0.274, 0.274, 0.452].\n", l.steps().get(0).text().en());
     }
