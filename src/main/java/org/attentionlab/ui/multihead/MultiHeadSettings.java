@@ -5,12 +5,10 @@ import java.util.Optional;
 
 import javafx.beans.property.Property;
 import javafx.beans.value.ObservableValue;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 
 import org.attentionlab.ui.I18n;
+import org.attentionlab.ui.widgets.IntSpinnerEditor;
 import org.controlsfx.control.PropertySheet;
-import org.controlsfx.property.editor.AbstractPropertyEditor;
 
 /**
  * The random-weight model's sizes (h, d_model, layers, seed) in a ControlsFX {@link PropertySheet}
@@ -31,7 +29,7 @@ final class MultiHeadSettings {
         sheet.setModeSwitcherVisible(false);
         sheet.setSearchBoxVisible(false);
         sheet.setMode(PropertySheet.Mode.NAME);
-        sheet.setPropertyEditorFactory(item -> new SpinnerEditor((IntItem) item));
+        sheet.setPropertyEditorFactory(item -> ((IntItem) item).editor());
         rebuild();
         i18n.localeProperty().addListener(x -> rebuild());
     }
@@ -98,48 +96,9 @@ final class MultiHeadSettings {
         public Optional<ObservableValue<? extends Object>> getObservableValue() {
             return Optional.of(property);
         }
-    }
 
-    /** A spinner over the item's range; typed text is committed on Enter or when focus leaves. */
-    private static final class SpinnerEditor extends AbstractPropertyEditor<Integer, Spinner<Integer>> {
-
-        SpinnerEditor(IntItem item) {
-            super(item, spinner(item));
-        }
-
-        private static Spinner<Integer> spinner(IntItem item) {
-            Spinner<Integer> s = new Spinner<>();
-            s.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(item.min, item.max, (Integer) item.getValue()));
-            s.setEditable(true);
-            s.setMaxWidth(Double.MAX_VALUE);
-            s.setId("multihead-setting-" + item.key.substring(item.key.lastIndexOf('.') + 1));
-            s.focusedProperty().addListener((obs, was, now) -> {
-                if (!now) {
-                    commit(s);
-                }
-            });
-            return s;
-        }
-
-        private static void commit(Spinner<Integer> s) {
-            try {
-                s.getValueFactory().setValue(Integer.parseInt(s.getEditor().getText().strip()));
-            } catch (NumberFormatException e) {
-                // not a whole number: the current value is shown again below
-            }
-            s.getEditor().setText(String.valueOf(s.getValue()));
-        }
-
-        @Override
-        protected ObservableValue<Integer> getObservableValue() {
-            return getEditor().valueProperty();
-        }
-
-        @Override
-        public void setValue(Integer value) {
-            if (value != null) {
-                getEditor().getValueFactory().setValue(value);
-            }
+        IntSpinnerEditor editor() {
+            return new IntSpinnerEditor(this, min, max, "multihead-setting-" + key.substring(key.lastIndexOf('.') + 1));
         }
     }
 }

@@ -7,12 +7,11 @@ import javafx.beans.property.Property;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 
 import org.attentionlab.engine.Precision;
 import org.attentionlab.ui.EnumCells;
 import org.attentionlab.ui.I18n;
+import org.attentionlab.ui.widgets.IntSpinnerEditor;
 import org.controlsfx.control.PropertySheet;
 import org.controlsfx.property.editor.AbstractPropertyEditor;
 import org.controlsfx.property.editor.DefaultPropertyEditorFactory;
@@ -39,7 +38,7 @@ final class SettingsSheet {
         DefaultPropertyEditorFactory fallback = new DefaultPropertyEditorFactory();
         sheet.setPropertyEditorFactory(item -> {
             if (item instanceof IntItem i) {
-                return new SpinnerEditor(i);
+                return new IntSpinnerEditor(i, i.min, i.max, null);
             }
             if (item instanceof ChoiceItem<?> c) {
                 return c.editor();
@@ -176,51 +175,6 @@ final class SettingsSheet {
                     getEditor().setValue(value);
                 }
             };
-        }
-    }
-
-    /** A spinner that only offers the valid range; typed text is committed on Enter or leaving the field. */
-    private static final class SpinnerEditor extends AbstractPropertyEditor<Integer, Spinner<Integer>> {
-
-        SpinnerEditor(IntItem item) {
-            super(item, spinner(item));
-        }
-
-        private static Spinner<Integer> spinner(IntItem item) {
-            Spinner<Integer> s = new Spinner<>();
-            s.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(item.min, item.max,
-                    (Integer) item.getValue()));
-            s.setEditable(true);
-            s.setMaxWidth(Double.MAX_VALUE);
-            s.focusedProperty().addListener((obs, was, now) -> {
-                if (!now) {
-                    commit(s);
-                }
-            });
-            return s;
-        }
-
-        private static void commit(Spinner<Integer> s) {
-            String text = s.getEditor().getText();
-            try {
-                int v = Integer.parseInt(text.strip());
-                s.getValueFactory().setValue(v);
-            } catch (NumberFormatException e) {
-                // not a whole number: show the current value again
-            }
-            s.getEditor().setText(String.valueOf(s.getValue()));
-        }
-
-        @Override
-        protected ObservableValue<Integer> getObservableValue() {
-            return getEditor().valueProperty();
-        }
-
-        @Override
-        public void setValue(Integer value) {
-            if (value != null) {
-                getEditor().getValueFactory().setValue(value);
-            }
         }
     }
 }
