@@ -5,11 +5,13 @@ import java.util.Objects;
 import java.util.function.Function;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.beans.value.ObservableObjectValue;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -80,6 +82,28 @@ public final class ViewParts {
         card.setMaxWidth(Region.USE_PREF_SIZE);
         card.setId(idPrefix + titleKey.substring(titleKey.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT));
         return card;
+    }
+
+    /** A 28-pixel spinner shown (and taking room) only while {@code busy}. */
+    public static ProgressIndicator busyIndicator(ObservableBooleanValue busy) {
+        ProgressIndicator indicator = shownWhile(busy);
+        indicator.setPrefSize(28, 28);
+        return indicator;
+    }
+
+    /** A spinner {@code size} wide and high, shown (and taking room) only while {@code busy}. */
+    public static ProgressIndicator busyIndicator(ObservableBooleanValue busy, ObservableDoubleValue size) {
+        ProgressIndicator indicator = shownWhile(busy);
+        indicator.prefWidthProperty().bind(size);
+        indicator.prefHeightProperty().bind(size);
+        return indicator;
+    }
+
+    private static ProgressIndicator shownWhile(ObservableBooleanValue busy) {
+        ProgressIndicator indicator = new ProgressIndicator();
+        indicator.visibleProperty().bind(busy);
+        indicator.managedProperty().bind(busy);
+        return indicator;
     }
 
     /** The column of input controls on the left of a view, {@code width} wide. */

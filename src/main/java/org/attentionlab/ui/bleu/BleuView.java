@@ -321,10 +321,7 @@ public final class BleuView extends BorderPane implements LessonView, Exportable
         }
         grid.getChildren().add(eff);
 
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.visibleProperty().bind(vm.busyProperty());
-        busy.managedProperty().bind(vm.busyProperty());
-        busy.setPrefSize(28, 28);
+        ProgressIndicator busy = ViewParts.busyIndicator(vm.busyProperty());
         Label error = parts.message(vm.errorProperty(), "error-text");
         error.setId("bleu-error");
         VBox notices = new VBox();

@@ -509,10 +509,7 @@ public final class EmbeddingView extends BorderPane implements LessonView, Expor
             }
         });
 
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.visibleProperty().bind(vm.busyProperty());
-        busy.managedProperty().bind(vm.busyProperty());
-        busy.setPrefSize(28, 28);
+        ProgressIndicator busy = ViewParts.busyIndicator(vm.busyProperty());
         Label error = parts.message(vm.errorProperty(), "error-text");
         error.setId("embedding-error");
         Label notice = parts.message(vm.noticeProperty(), "hint");

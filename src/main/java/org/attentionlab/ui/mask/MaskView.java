@@ -314,11 +314,7 @@ public final class MaskView extends BorderPane implements LessonView, Exportable
         stepLabel.getStyleClass().add("hint");
         stepLabel.setId("mask-step-label");
 
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.visibleProperty().bind(vm.busyProperty());
-        busy.managedProperty().bind(vm.busyProperty());
-        busy.prefWidthProperty().bind(appearance.em(1.6));
-        busy.prefHeightProperty().bind(appearance.em(1.6));
+        ProgressIndicator busy = ViewParts.busyIndicator(vm.busyProperty(), appearance.em(1.6));
         Label error = parts.message(vm.errorProperty(), "error-text");
         error.setId("mask-error");
         Label notice = parts.message(vm.noticeProperty(), "hint");

@@ -214,10 +214,7 @@ public final class ModelView extends BorderPane implements LessonView, Exportabl
         hide.textProperty().bind(i18n.text("multihead.hideSpecial"));
         hide.selectedProperty().bindBidirectional(vm.hideSpecialProperty());
 
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setPrefSize(28, 28);
-        busy.visibleProperty().bind(vm.busyProperty());
-        busy.managedProperty().bind(vm.busyProperty());
+        ProgressIndicator busy = ViewParts.busyIndicator(vm.busyProperty());
         Label error = parts.message(vm.errorProperty(), "error-text");
         error.setId("model-error");
         // without a model the empty state in the middle already says what to do

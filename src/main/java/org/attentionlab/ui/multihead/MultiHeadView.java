@@ -362,10 +362,7 @@ public final class MultiHeadView extends BorderPane implements LessonView, Expor
         filter.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> vm.result() == null || !vm.result().isPair(), vm.resultProperty()));
 
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.visibleProperty().bind(vm.busyProperty());
-        busy.managedProperty().bind(vm.busyProperty());
-        busy.setPrefSize(28, 28);
+        ProgressIndicator busy = ViewParts.busyIndicator(vm.busyProperty());
         Label error = parts.message(vm.errorProperty(), "error-text");
         error.setId("multihead-error");
         Label notice = parts.message(vm.noticeProperty(), "hint");

@@ -243,11 +243,7 @@ public final class PeView extends BorderPane implements LessonView, Exportable {
         text.textProperty().bindBidirectional(vm.textProperty());
         text.promptTextProperty().bind(i18n.text("pe.text.prompt"));
 
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.visibleProperty().bind(vm.busyProperty());
-        busy.managedProperty().bind(vm.busyProperty());
-        busy.prefWidthProperty().bind(appearance.em(1.6));
-        busy.prefHeightProperty().bind(appearance.em(1.6));
+        ProgressIndicator busy = ViewParts.busyIndicator(vm.busyProperty(), appearance.em(1.6));
         Label error = parts.message(vm.errorProperty(), "error-text");
         error.setId("pe-error");
         Label notice = parts.message(vm.noticeProperty(), "hint");

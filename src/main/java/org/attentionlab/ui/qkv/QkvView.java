@@ -200,10 +200,7 @@ public final class QkvView extends BorderPane implements Exportable, LessonView 
         Label hint = parts.label("qkv.hint", "hint");
         hint.setWrapText(true);
 
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.visibleProperty().bind(vm.busyProperty());
-        busy.managedProperty().bind(vm.busyProperty());
-        busy.setPrefSize(28, 28);
+        ProgressIndicator busy = ViewParts.busyIndicator(vm.busyProperty());
         Label error = parts.message(vm.errorProperty(), "error-text");
         error.setId("qkv-error");
         Label notice = parts.message(vm.noticeProperty(), "hint");

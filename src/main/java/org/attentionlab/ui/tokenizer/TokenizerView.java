@@ -399,10 +399,7 @@ public final class TokenizerView extends BorderPane implements LessonView, Expor
         shipped.setWrapText(true);
         shipped.setOnAction(e -> vm.useShippedVocabulary());
 
-        ProgressIndicator progress = new ProgressIndicator();
-        progress.visibleProperty().bind(vm.busyBinding());
-        progress.managedProperty().bind(vm.busyBinding());
-        progress.setPrefSize(28, 28);
+        ProgressIndicator progress = ViewParts.busyIndicator(vm.busyBinding());
         Label error = parts.message(vm.errorProperty(), "error-text");
         error.setId("tokenizer-error");
         Label notice = parts.message(vm.noticeProperty(), "hint");
