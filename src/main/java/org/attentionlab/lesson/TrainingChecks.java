@@ -244,7 +244,8 @@ final class TrainingChecks {
                     optional("chosen", ValueType.text(), "the token chosen at step"),
                     optional("top", ValueType.texts(), "the most probable tokens at step, best first"),
                     optional("probabilities", ValueType.vector(), "their probabilities softmax(logits / T)"),
-                    optional("logits", ValueType.vector(), "their logits"));
+                    optional("logits", ValueType.vector(), "their logits"),
+                    optional("vocabulary", ValueType.integer(1, 1_000_000), "the number of target tokens the softmax runs over (special tokens included)"));
         }
 
         @Override
@@ -282,6 +283,8 @@ final class TrainingChecks {
                         in.integer("seed").orElse(0L))
                         : Sampling.greedyDecoding();
                 Decoding d = t.decode(source, sampling);
+                expect.integer("vocabulary").ifPresent(v -> Compare.number(out, "the target vocabulary",
+                        t.targetVocabulary().size(), v, 0));
                 expect.text("translation").ifPresent(s -> {
                     if (!d.text().equals(s)) {
                         out.add("the translation is '" + d.text() + "' but the lesson says '" + s + "'");

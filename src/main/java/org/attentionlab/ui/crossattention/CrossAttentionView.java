@@ -70,8 +70,8 @@ public final class CrossAttentionView extends BorderPane implements LessonView, 
         getStyleClass().add("cross-attention-view");
         setId("cross-attention-view");
         focus = heatmap("cross-focus");
-        focus.cellSizeProperty().bind(panels.em(3.0));
-        focus.maxPlotSizeProperty().bind(panels.em(34));
+        focus.cellSizeProperty().bind(panels.em(2.6));
+        focus.maxPlotSizeProperty().bind(panels.em(30));
         focus.selectedCellProperty().bindBidirectional(vm.highlightProperty());
 
         panels.add("focus", card("cross.panel.focus", focusPanel()));
@@ -190,8 +190,9 @@ public final class CrossAttentionView extends BorderPane implements LessonView, 
         Button apply = button("cross.apply", "cross-apply", vm::compute);
         Button example = button("cross.example", "cross-example", vm::useExample);
         example.setWrapText(true);
-        HBox buttons = new HBox(apply, example);
-        buttons.spacingProperty().bind(appearance.em(0.35));
+        FlowPane buttons = new FlowPane(apply, example);
+        buttons.hgapProperty().bind(appearance.em(0.35));
+        buttons.vgapProperty().bind(appearance.em(0.35));
 
         ComboBox<Integer> layer = new ComboBox<>();
         layer.setId("cross-layer");
@@ -273,7 +274,12 @@ public final class CrossAttentionView extends BorderPane implements LessonView, 
             @Override
             protected void updateItem(Integer item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : i18n.format(key, item + 1));
+                textProperty().unbind();
+                if (empty || item == null) {
+                    setText(null);
+                } else {
+                    textProperty().bind(Bindings.createStringBinding(() -> i18n.format(key, item + 1), i18n.localeProperty()));
+                }
             }
         };
     }
@@ -283,7 +289,12 @@ public final class CrossAttentionView extends BorderPane implements LessonView, 
             @Override
             protected void updateItem(Integer item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : item < 0 ? i18n.get("cross.headMean") : i18n.format("cross.headN", item + 1));
+                textProperty().unbind();
+                if (empty || item == null) {
+                    setText(null);
+                } else {
+                    textProperty().bind(Bindings.createStringBinding(() -> item < 0 ? i18n.get("cross.headMean") : i18n.format("cross.headN", item + 1), i18n.localeProperty()));
+                }
             }
         };
     }
@@ -294,12 +305,12 @@ public final class CrossAttentionView extends BorderPane implements LessonView, 
         sentence.setId("cross-sentence");
         sentence.getStyleClass().add("statement");
         sentence.setWrapText(true);
-        sentence.maxWidthProperty().bind(panels.em(40));
+        sentence.maxWidthProperty().bind(panels.em(30));
         focusTitle.getStyleClass().add("card-subtitle");
         focusTitle.setId("cross-focus-title");
         reading.getStyleClass().add("hint");
         reading.setWrapText(true);
-        reading.maxWidthProperty().bind(panels.em(40));
+        reading.maxWidthProperty().bind(panels.em(30));
         VBox box = new VBox(sentence, focusTitle, focus, reading);
         box.spacingProperty().bind(panels.em(0.35));
         return box;
@@ -309,7 +320,7 @@ public final class CrossAttentionView extends BorderPane implements LessonView, 
         heads.setId("cross-heads");
         heads.hgapProperty().bind(panels.em(0.6));
         heads.vgapProperty().bind(panels.em(0.4));
-        heads.prefWrapLengthProperty().bind(panels.em(34));
+        heads.prefWrapLengthProperty().bind(panels.em(38));
         heads.setAlignment(Pos.TOP_LEFT);
         return heads;
     }
@@ -346,8 +357,8 @@ public final class CrossAttentionView extends BorderPane implements LessonView, 
             List<Node> boxes = new ArrayList<>();
             for (int h = 0; h < maps.size(); h++) {
                 Heatmap m = heatmap("cross-head-" + h);
-                m.cellSizeProperty().bind(panels.em(1.6));
-                m.maxPlotSizeProperty().bind(panels.em(14));
+                m.cellSizeProperty().bind(panels.em(1.5));
+                m.maxPlotSizeProperty().bind(panels.em(13));
                 m.colorBarVisibleProperty().set(false);
                 headMaps.add(m);
                 Label t = new Label();

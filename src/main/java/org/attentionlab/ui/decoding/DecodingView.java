@@ -326,11 +326,18 @@ public final class DecodingView extends BorderPane implements LessonView, Export
         Label problem = message(vm.choiceProblemProperty(), "decoding-choice-problem", "error-text");
         Label inputProblem = message(inputError, "decoding-input-error", "error-text");
 
-        box.getChildren().addAll(title, label("decoding.model", "field-label"), model, label("decoding.source", "field-label"), source,
-                decode, label("decoding.stepping", "section-title"), stepping, busy, error, notice,
+        javafx.scene.layout.HBox sourceRow = new javafx.scene.layout.HBox(source, decode);
+        sourceRow.spacingProperty().bind(appearance.em(0.35));
+        javafx.scene.layout.HBox.setHgrow(source, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox shownRow = new javafx.scene.layout.HBox(layer, head);
+        shownRow.spacingProperty().bind(appearance.em(0.35));
+        javafx.scene.layout.HBox.setHgrow(layer, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox.setHgrow(head, javafx.scene.layout.Priority.ALWAYS);
+        box.getChildren().addAll(title, label("decoding.model", "field-label"), model, label("decoding.source", "field-label"), sourceRow,
+                label("decoding.stepping", "section-title"), stepping, busy, error, notice,
+                label("decoding.bleu", "section-title"), reference, referenceSource, send,
                 label("decoding.sampling", "section-title"), mode, sampling, inputProblem,
-                label("decoding.show", "section-title"), layer, head, problem,
-                label("decoding.bleu", "section-title"), reference, referenceSource, send);
+                label("decoding.show", "section-title"), shownRow, problem);
         return box;
     }
 
@@ -399,7 +406,12 @@ public final class DecodingView extends BorderPane implements LessonView, Export
             @Override
             protected void updateItem(Integer item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : i18n.format("cross.layerN", item + 1));
+                textProperty().unbind();
+                if (empty || item == null) {
+                    setText(null);
+                } else {
+                    textProperty().bind(Bindings.createStringBinding(() -> i18n.format("cross.layerN", item + 1), i18n.localeProperty()));
+                }
             }
         };
     }
@@ -409,7 +421,12 @@ public final class DecodingView extends BorderPane implements LessonView, Export
             @Override
             protected void updateItem(Integer item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : item < 0 ? i18n.get("cross.headMean") : i18n.format("cross.headN", item + 1));
+                textProperty().unbind();
+                if (empty || item == null) {
+                    setText(null);
+                } else {
+                    textProperty().bind(Bindings.createStringBinding(() -> item < 0 ? i18n.get("cross.headMean") : i18n.format("cross.headN", item + 1), i18n.localeProperty()));
+                }
             }
         };
     }

@@ -122,7 +122,7 @@ public final class CurvePlot extends Region {
         double yStep = niceStep(yTop / 4);
         yTop = Math.ceil(yTop / yStep - 1e-9) * yStep;
         double xEnd = Math.max(xMax.get(), c.size() == 0 ? 1 : c.x(c.size() - 1));
-        double xStep = niceStep(xEnd / 5);
+        double xStep = Math.max(1, niceStep(xEnd / 5, true)); // steps are whole numbers
 
         double left = fs * 4.2;
         double right = fs * 1.2;
@@ -197,11 +197,16 @@ public final class CurvePlot extends Region {
 
     /** 1, 2, 2.5 or 5 times a power of ten, at least {@code raw}. */
     static double niceStep(double raw) {
+        return niceStep(raw, false);
+    }
+
+    /** The same without 2.5 (ticks on whole steps must stay whole). */
+    static double niceStep(double raw, boolean noQuarters) {
         if (!(raw > 0) || !Double.isFinite(raw)) {
             return 1;
         }
         double p = Math.pow(10, Math.floor(Math.log10(raw)));
-        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+        for (double m : noQuarters ? new double[] {1, 2, 5, 10} : new double[] {1, 2, 2.5, 5, 10}) {
             if (m * p >= raw * (1 - 1e-9)) {
                 return m * p;
             }
@@ -214,21 +219,22 @@ public final class CurvePlot extends Region {
         return Math.max(s, Math.ceil(v / s - 1e-9) * s);
     }
 
-    /** A tick's label with as many decimals as its step needs (0.0025 → "0.0025", 500 → "500"). */
+    /** A tick's label with the decimals its step needs, trailing zeros dropped (0.00075, 0.001, 500). */
     static String tick(double v, double step) {
         if (Math.abs(v) < step * 1e-6) {
             return "0";
         }
-        if (step >= 1) {
+        if (step >= 1 && Math.abs(v - Math.rint(v)) < 1e-9) {
             return String.format(Locale.ROOT, "%.0f", v);
         }
         int decimals = (int) Math.ceil(-Math.log10(step) - 1e-9);
         if (Math.abs(step * Math.pow(10, decimals) - Math.rint(step * Math.pow(10, decimals))) > 1e-6) {
             decimals++;
         }
-        if (decimals > 4) {
+        if (decimals > 7) {
             return String.format(Locale.ROOT, "%.1e", v).replace("e-0", "e-");
         }
-        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+        String s = String.format(Locale.ROOT, "%." + Math.max(0, decimals) + "f", v);
+        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
     }
 }

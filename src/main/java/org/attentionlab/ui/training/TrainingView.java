@@ -440,7 +440,12 @@ public final class TrainingView extends BorderPane implements LessonView, Export
             @Override
             protected void updateItem(Integer item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : i18n.format("training.layerN", item + 1));
+                textProperty().unbind();
+                if (empty || item == null) {
+                    setText(null);
+                } else {
+                    textProperty().bind(Bindings.createStringBinding(() -> i18n.format("training.layerN", item + 1), i18n.localeProperty()));
+                }
             }
         };
     }
@@ -511,20 +516,20 @@ public final class TrainingView extends BorderPane implements LessonView, Export
             p.xLabelProperty().bind(i18n.text("training.axis.step"));
             p.inkProperty().bind(Bindings.createObjectBinding(() -> appearance.highContrastProperty().get() ? Color.WHITE
                     : Color.web("#161616"), appearance.highContrastProperty()));
-            p.prefWidthProperty().bind(panels.em(30));
+            p.prefWidthProperty().bind(panels.em(27));
         }
         lossPlot.setId("training-loss-plot");
         ratePlot.setId("training-rate-plot");
         lossPlot.curveProperty().bind(vm.lossCurveProperty());
         ratePlot.curveProperty().bind(vm.rateCurveProperty());
         ratePlot.strokeProperty().set(Color.web("#d55e00"));
-        lossPlot.prefHeightProperty().bind(panels.em(12));
-        ratePlot.prefHeightProperty().bind(panels.em(7.5));
+        lossPlot.prefHeightProperty().bind(panels.em(10.5));
+        ratePlot.prefHeightProperty().bind(panels.em(6.5));
         VBox box = new VBox(progress, progressText, label("training.curve.loss", "card-subtitle"), lossPlot,
                 lossText, label("training.curve.rate", "card-subtitle"), ratePlot);
         box.spacingProperty().bind(panels.em(0.25));
-        box.prefWidthProperty().bind(panels.em(31));
-        box.maxWidthProperty().bind(panels.em(31));
+        box.prefWidthProperty().bind(panels.em(28));
+        box.maxWidthProperty().bind(panels.em(28));
         return box;
     }
 
@@ -550,6 +555,9 @@ public final class TrainingView extends BorderPane implements LessonView, Export
             return "";
         }
         double s = d.toNanos() / 1e9;
+        if (s < 1) {
+            return String.format(Locale.ROOT, "%.2f s", s);
+        }
         if (s < 60) {
             return String.format(Locale.ROOT, "%.1f s", s);
         }
@@ -560,11 +568,11 @@ public final class TrainingView extends BorderPane implements LessonView, Export
     private Node attentionPanel() {
         attentionCaption.getStyleClass().add("hint");
         attentionCaption.setWrapText(true);
-        attentionCaption.maxWidthProperty().bind(panels.em(44));
+        attentionCaption.maxWidthProperty().bind(panels.em(34));
         for (FlowPane f : List.of(attentionNow, attentionBefore)) {
             f.hgapProperty().bind(panels.em(0.6));
             f.vgapProperty().bind(panels.em(0.4));
-            f.prefWrapLengthProperty().bind(panels.em(46));
+            f.prefWrapLengthProperty().bind(panels.em(36));
             f.setAlignment(Pos.TOP_LEFT);
         }
         attentionNow.setId("training-attention-now");
@@ -604,9 +612,10 @@ public final class TrainingView extends BorderPane implements LessonView, Export
             for (int i = 0; i < n; i++) {
                 boolean isMean = mean != null && i == maps.size();
                 Heatmap h = heatmap(idPrefix + i, ScaleMode.UNIT);
-                double cell = single ? 2.9 : isMean ? 2.6 : 1.5;
+                // the heads small (labels still readable), their mean as large as the notebook's maps
+                double cell = single ? 2.6 : isMean ? 2.3 : 1.7;
                 h.cellSizeProperty().bind(panels.em(cell));
-                h.maxPlotSizeProperty().bind(panels.em(isMean || single ? 24 : 13));
+                h.maxPlotSizeProperty().bind(panels.em(isMean || single ? 22 : 14));
                 h.colorBarVisibleProperty().set(isMean || single);
                 h.decimalsProperty().set(2);
                 pool.add(h);

@@ -862,7 +862,7 @@ public final class TrainingViewModel {
     }
 
     private void finished(TrainingOutcome o, TrainingSettings s) {
-        eta.set(o.state() == TrainerState.FINISHED ? Duration.ZERO : null);
+        eta.set(null);
         switch (o.state()) {
             case FINISHED -> phase.set(Phase.FINISHED);
             case CANCELLED -> phase.set(Phase.CANCELLED);
