@@ -23,6 +23,7 @@ public final class CheckCatalog {
             new StandardChecks.Norm(true),
             new StandardChecks.MultiHead(),
             new StandardChecks.ScoreVariance(),
+            new StandardChecks.FeedForwardCheck(),
             new BleuCheck(),
             new EmbeddingChecks.Tokenize(),
             new EmbeddingChecks.Similarity(),

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.attentionlab.engine.Activation;
+import org.attentionlab.engine.FeedForward;
 import org.attentionlab.engine.Init;
 import org.attentionlab.engine.LayerNorm;
 import org.attentionlab.engine.Mask;
@@ -601,6 +603,77 @@ final class StandardChecks {
             var /= n;
             List<String> out = new ArrayList<>();
             Compare.number(out, "variance of the scores", var, expect.number("variance").orElseThrow(), tol);
+            return out;
+        }
+    }
+
+    /** The position-wise feed-forward network FFN(x) = act(x·W₁ + b₁)·W₂ + b₂ (FeedForward, section 3.3). */
+    static final class FeedForwardCheck implements CheckKind {
+        @Override
+        public String name() {
+            return "feed-forward";
+        }
+
+        @Override
+        public String description() {
+            return "the position-wise feed-forward network FFN(x) = max(0, x·W₁ + b₁)·W₂ + b₂ on given weights, one row per token";
+        }
+
+        @Override
+        public List<Key> inputs() {
+            return List.of(
+                    required("input", ValueType.matrix(), "x, one row per token (T × d_model)"),
+                    required("w1", ValueType.matrix(), "W₁ (d_model × d_ff)"),
+                    required("b1", ValueType.vector(), "b₁ (d_ff)"),
+                    required("w2", ValueType.matrix(), "W₂ (d_ff × d_model)"),
+                    required("b2", ValueType.vector(), "b₂ (d_model)"),
+                    optional("activation", ValueType.oneOf("relu", "gelu"), "relu (the paper, default) or gelu (BERT)"));
+        }
+
+        @Override
+        public List<Key> expectations() {
+            return List.of(
+                    optional("hidden", ValueType.matrix(), "act(x·W₁ + b₁), T × d_ff"),
+                    optional("output", ValueType.matrix(), "FFN(x), T × d_model"));
+        }
+
+        @Override
+        public List<String> validate(StateMap in, StateMap expect) {
+            List<String> out = new ArrayList<>();
+            Matrix x = m(in, "input");
+            Matrix w1 = m(in, "w1");
+            Matrix w2 = m(in, "w2");
+            int b1 = in.vector("b1").orElseThrow().length;
+            int b2 = in.vector("b2").orElseThrow().length;
+            if (w1.rows() != x.cols()) {
+                out.add("w1 is " + shape(w1) + " but input has " + x.cols() + " columns; W₁ needs d_model = " + x.cols() + " rows");
+            }
+            if (w2.rows() != w1.cols() || w2.cols() != w1.rows()) {
+                out.add("w2 is " + shape(w2) + " but w1 is " + shape(w1) + "; expected W₂ to be " + w1.cols() + "×" + w1.rows()
+                        + " (d_ff × d_model)");
+            }
+            if (b1 != w1.cols()) {
+                out.add("b1 has " + b1 + " numbers but W₁ has " + w1.cols() + " columns (d_ff)");
+            }
+            if (b2 != w1.rows()) {
+                out.add("b2 has " + b2 + " numbers but d_model is " + w1.rows());
+            }
+            expect.matrix("hidden").filter(h -> h.rows() != x.rows() || h.cols() != w1.cols())
+                    .ifPresent(h -> out.add("expect hidden is " + shape(h) + " but the engine gives " + x.rows() + "×" + w1.cols()));
+            expect.matrix("output").filter(o -> o.rows() != x.rows() || o.cols() != x.cols())
+                    .ifPresent(o -> out.add("expect output is " + shape(o) + " but the engine gives " + x.rows() + "×" + x.cols()));
+            return out;
+        }
+
+        @Override
+        public List<String> run(StateMap in, StateMap expect, double tol) {
+            Activation act = in.text("activation").orElse("relu").equals("gelu") ? Activation.GELU : Activation.RELU;
+            FeedForward ffn = FeedForward.of(m(in, "w1").toArray(), in.vector("b1").orElseThrow(), m(in, "w2").toArray(),
+                    in.vector("b2").orElseThrow(), act, P);
+            INDArray hidden = ffn.hidden(Tensors.matrix(m(in, "input").toArray(), P, "input"));
+            List<String> out = new ArrayList<>();
+            expect.matrix("hidden").ifPresent(h -> Compare.matrix(out, "hidden", Matrix.of(Tensors.toMatrix(hidden)), h, tol));
+            expect.matrix("output").ifPresent(o -> Compare.matrix(out, "output", Matrix.of(Tensors.toMatrix(ffn.project(hidden))), o, tol));
             return out;
         }
     }

@@ -53,7 +53,7 @@ class LessonsFolderTest {
     void inheritedStateIsCompleteSoGoingBackRestoresIt() {
         Lesson l = library.find("cross-attention").orElseThrow();
         Step context = l.step("context").orElseThrow();
-        assertEquals(StateMap.empty().overlaidWith(context.declared()).keys(), java.util.Set.of("stage"));
+        assertEquals(StateMap.empty().overlaidWith(context.declared()).keys(), java.util.Set.of("stage", "panels", "zoom"));
         assertEquals(List.of(0.5, 0.5), java.util.Arrays.stream(context.state().matrix("queries").orElseThrow().row(0)).boxed().toList());
         assertEquals("output", context.state().text("stage").orElseThrow());
         assertEquals(false, context.state().flag("scaled").orElseThrow());

@@ -22,6 +22,16 @@ final class FitWidth extends Region {
         getStyleClass().add("fit-width");
     }
 
+    /**
+     * Its height depends on the width it gets (a table's cells wrap), so a parent must ask for the
+     * height at the width it will give; without this a VBox asks at the table's natural width, sizes
+     * the row for unwrapped cells, and the wrapped table overlaps the paragraph below it.
+     */
+    @Override
+    public javafx.geometry.Orientation getContentBias() {
+        return javafx.geometry.Orientation.HORIZONTAL;
+    }
+
     @Override
     protected double computeMinWidth(double height) {
         return snappedLeftInset() + snappedRightInset();

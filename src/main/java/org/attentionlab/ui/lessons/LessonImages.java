@@ -4,26 +4,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Objects;
 
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
-
 import javafx.scene.image.Image;
+
+import org.attentionlab.io.ImageGuard;
 
 /**
  * Reads a lesson's image (a figure, or an image in its Markdown) safely: the file must be inside
  * the lesson folder (checked again here, since the folder may have changed since it was
- * validated), at most {@link #MAX_BYTES} long, and its pixel size — read from the header, before
- * anything is decoded — at most {@link #MAX_PIXELS}, so that a hostile or careless file cannot
+ * validated), and {@link ImageGuard} reads its header before anything is decoded (its bytes and
+ * sides within limits); a figure may have at most {@link #MAX_PIXELS} pixels, so that a hostile or careless file cannot
  * exhaust memory. Nothing is fetched from the network. Safe to call off the FX thread.
  */
 final class LessonImages {
 
-    static final long MAX_BYTES = 16L * 1024 * 1024;
     static final long MAX_PIXELS = 40_000_000L;
 
     /** An image, or why there is none (in English; the view prefixes a localised line). */
@@ -63,20 +59,18 @@ final class LessonImages {
             if (name.endsWith(".svg")) {
                 return new Loaded(null, "'" + relative + "' is an SVG drawing, which this version cannot show; save it as PNG");
             }
-            long bytes = Files.size(file);
-            if (bytes > MAX_BYTES) {
-                return new Loaded(null, "'" + relative + "' is " + (bytes >> 20) + " MB; images may be at most "
-                        + (MAX_BYTES >> 20) + " MB");
+            // the header is read and checked (bytes, sides, pixels) before anything is decoded
+            ImageGuard.Size size;
+            try {
+                size = ImageGuard.check(file);
+            } catch (ImageGuard.RefusedImageException e) {
+                return new Loaded(null, "'" + relative + "': " + e.getMessage().substring(file.toString().length() + 2));
             }
-            long[] size = pixelSize(file);
-            if (size == null) {
-                return new Loaded(null, "'" + relative + "' is not a PNG, JPEG or GIF image");
+            if ((long) size.width() * size.height() > MAX_PIXELS) {
+                return new Loaded(null, "'" + relative + "' is " + size.width() + " × " + size.height()
+                        + " pixels; images may have at most " + MAX_PIXELS / 1_000_000 + " million pixels");
             }
-            if (size[0] * size[1] > MAX_PIXELS) {
-                return new Loaded(null, "'" + relative + "' is " + size[0] + " × " + size[1] + " pixels; images may have at most "
-                        + MAX_PIXELS / 1_000_000 + " million pixels");
-            }
-            double width = maxWidth > 0 && size[0] > maxWidth ? maxWidth : 0;
+            double width = maxWidth > 0 && size.width() > maxWidth ? maxWidth : 0;
             Image image;
             try (InputStream in = Files.newInputStream(file)) {
                 image = new Image(in, width, 0, true, true);
@@ -88,31 +82,6 @@ final class LessonImages {
             return new Loaded(image, null);
         } catch (IOException | RuntimeException e) {
             return new Loaded(null, "'" + relative + "' cannot be read: " + e.getMessage());
-        }
-    }
-
-    /** Width and height from the image header, without decoding the pixels; null when no reader knows the format. */
-    static long[] pixelSize(Path file) throws IOException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            if (in == null) {
-                return null;
-            }
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            while (readers.hasNext()) {
-                ImageReader r = readers.next();
-                String format = r.getFormatName().toLowerCase(Locale.ROOT);
-                if (!(format.equals("png") || format.equals("jpeg") || format.equals("jpg") || format.equals("gif"))) {
-                    r.dispose();
-                    continue;
-                }
-                try {
-                    r.setInput(in, true, true);
-                    return new long[] {r.getWidth(0), r.getHeight(0)};
-                } finally {
-                    r.dispose();
-                }
-            }
-            return null;
         }
     }
 }

@@ -20,7 +20,7 @@ import org.attentionlab.ui.I18n;
 import org.attentionlab.ui.UiExecutors;
 
 /**
- * File → Open model… (Ctrl+O): a {@link DirectoryChooser} for a Hugging Face BERT folder
+ * File → Open model… (Ctrl+Shift+O): a {@link DirectoryChooser} for a Hugging Face BERT folder
  * ({@code config.json}, {@code model.safetensors}, {@code vocab.txt}), remembering where the last
  * one was; then the model view is shown while the folder loads in the background.
  */
@@ -54,7 +54,7 @@ public final class OpenModelAction {
     public MenuItem menuItem() {
         MenuItem item = new MenuItem();
         item.textProperty().bind(i18n.text("menu.file.openModel"));
-        item.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        item.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         item.setId("menu-open-model");
         item.setOnAction(e -> choose());
         return item;

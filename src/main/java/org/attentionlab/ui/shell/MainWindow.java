@@ -262,7 +262,7 @@ public final class MainWindow {
             }
         });
         vm.selectedPageProperty().addListener((obs, old, now) -> nav.getSelectionModel().select(now));
-        nav.prefWidthProperty().bind(appearance.em(9));
+        nav.prefWidthProperty().bind(appearance.em(11)); // "Positional encoding" and "Multi-head" whole at every size
         return nav;
     }
 

@@ -23,8 +23,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
@@ -66,6 +64,8 @@ public final class TokenizerView extends BorderPane implements LessonView, Expor
     private final VBox visual = new VBox();
     private final Node controls;
     private final Node chipsBlock;
+    /** The key to the chips' colours, drawn after every other block. */
+    private final FlowPane legend = new FlowPane();
     private final Node decodedBlock;
     private final Node explainBlock;
     private final BooleanProperty panelsShown = new SimpleBooleanProperty(this, "panelsShown", true);
@@ -106,9 +106,6 @@ public final class TokenizerView extends BorderPane implements LessonView, Expor
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.F9) {
                 panelsShown.set(!panelsShown.get());
-                e.consume();
-            } else if (new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN).match(e)) {
-                openVocabulary();
                 e.consume();
             }
         });
@@ -192,6 +189,11 @@ public final class TokenizerView extends BorderPane implements LessonView, Expor
             }
         }
         visual.getChildren().setAll(blocks.values());
+        // the key last: at presenter sizes it alone fills the height of the screen, and the chips,
+        // the decoded text and the explanation are what a class has to see
+        if (blocks.containsKey("chips")) {
+            visual.getChildren().add(legend);
+        }
     }
 
     // ---------------------------------------------------------------- the chips
@@ -201,7 +203,6 @@ public final class TokenizerView extends BorderPane implements LessonView, Expor
         title.setWrapText(true);
         Label vocab = messageLabel(vm.vocabularyInfoProperty(), "hint", i -> i.describe());
         vocab.setId("tokenizer-vocabulary");
-        FlowPane legend = new FlowPane();
         legend.setId("tokenizer-legend");
         legend.getStyleClass().add("token-legend");
         legend.hgapProperty().bind(appearance.em(1.0));
@@ -229,7 +230,7 @@ public final class TokenizerView extends BorderPane implements LessonView, Expor
                     : i18n.format("tokenizer.focus", c.index(), c.token(), String.valueOf(c.id()), c.typeId(), c.mask(),
                             i18n.get(TokenizerViewModel.kindKey(c.kind())));
         }, vm.focusedProperty(), i18n.localeProperty()));
-        VBox box = new VBox(title, vocab, legend, chipNotice, lengthNotice, lines, focusLine);
+        VBox box = new VBox(title, vocab, chipNotice, lengthNotice, lines, focusLine);
         box.spacingProperty().bind(appearance.em(0.5));
         return box;
     }

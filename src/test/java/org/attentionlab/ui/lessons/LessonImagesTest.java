@@ -51,7 +51,7 @@ class LessonImagesTest {
         // 8000 × 6000 one-bit pixels of zeros: a file of a few kB that would take 48 million pixels to show
         png(lesson.resolve("huge.png"), 8000, 6000, BufferedImage.TYPE_BYTE_BINARY);
         assertTrue(Files.size(lesson.resolve("huge.png")) < 200_000);
-        assertEquals(8000L, LessonImages.pixelSize(lesson.resolve("huge.png"))[0]);
+        assertEquals(8000, org.attentionlab.io.ImageGuard.check(lesson.resolve("huge.png")).width());
         LessonImages.Loaded l = LessonImages.load(lesson, "huge.png", 0);
         assertNull(l.image());
         assertEquals("'huge.png' is 8000 × 6000 pixels; images may have at most 40 million pixels", l.problem());
@@ -60,9 +60,10 @@ class LessonImagesTest {
     @Test
     void aFileOverTheByteLimitIsRefusedBeforeItIsRead() throws Exception {
         try (RandomAccessFile f = new RandomAccessFile(lesson.resolve("big.png").toFile(), "rw")) {
-            f.setLength(LessonImages.MAX_BYTES + 1);
+            f.setLength(org.attentionlab.io.ImageGuard.MAX_BYTES + 1);
         }
-        assertEquals("'big.png' is 16 MB; images may be at most 16 MB", LessonImages.load(lesson, "big.png", 0).problem());
+        assertEquals("'big.png': the file is 20.0 MB; an image may be at most 20 MB",
+                LessonImages.load(lesson, "big.png", 0).problem());
     }
 
     @Test
@@ -82,7 +83,7 @@ class LessonImagesTest {
         Files.writeString(lesson.resolve("d.svg"), "<svg/>");
         assertTrue(LessonImages.load(lesson, "d.svg", 0).problem().contains("SVG"));
         Files.writeString(lesson.resolve("fake.png"), "not an image at all");
-        assertEquals("'fake.png' is not a PNG, JPEG or GIF image", LessonImages.load(lesson, "fake.png", 0).problem());
+        assertEquals("'fake.png': not a PNG, JPEG or GIF image (it starts with bytes 6E 6F)", LessonImages.load(lesson, "fake.png", 0).problem());
         assertNotNull(LessonImages.load(lesson, "", 0).problem());
     }
 }
