@@ -26,7 +26,7 @@ class LessonLibraryTest {
         assertEquals(3, lib.entries().size());
         assertFalse(lib.ok());
         assertEquals(List.of(
-                root.resolve("05-broken/lesson.yaml") + ":9: step 'weights': unknown view 'heatmapp' (known: qkv, multihead, pe, mask, bleu, tokenizer, embedding, text, model)",
+                root.resolve("05-broken/lesson.yaml") + ":9: step 'weights': unknown view 'heatmapp' (known: qkv, multihead, pe, mask, bleu, tokenizer, embedding, text, model, training, cross-attention, decoding)",
                 root.resolve("06-empty") + ": no lesson.yaml in this folder"),
                 lib.problems().stream().map(LessonProblem::toString).toList());
     }
