@@ -40,6 +40,8 @@ final class TrainingChecks {
             "copy", "assets/models/copy",
             "reverse", "assets/models/reverse");
     static final String[] MODEL_NAMES = {"tiny-translator", "copy", "reverse"};
+    /** Sampling's top-k when a step names none: the decoding view's default, so a check draws as the view does. */
+    static final int DEFAULT_TOP_K = 5;
     /** The longest run a check may ask for: the notebook's is 20 steps, a check must stay quick. */
     static final int MAX_STEPS = 1000;
 
@@ -227,11 +229,12 @@ final class TrainingChecks {
                     optional("model", ValueType.oneOf(MODEL_NAMES), "tiny-translator (default), copy or reverse; from the state"),
                     optional("target", ValueType.text(), "a target to read teacher-forced for alignment and weights (default: the greedy translation; from the state)"),
                     optional("layer", ValueType.integer(0, 63), "the decoder layer whose cross-attention (heads averaged) alignment and weights read (default the last; from the state)"),
+                    optional("head", ValueType.integer(-1, 63), "the head whose cross-attention alignment and weights read (default or −1: the mean of the heads; from the state)"),
                     optional("row", ValueType.integer(0, 1000), "the target row whose weights expect weights states (default 0)"),
                     optional("step", ValueType.integer(0, 1000), "the decoding step whose candidates chosen, top and probabilities state (default 0; from the state)"),
                     optional("sampling", ValueType.oneOf("greedy", "sample"), "greedy (default) or seeded sampling; from the state"),
                     optional("temperature", ValueType.number(0.01, 100), "sampling temperature T (default 1; from the state)"),
-                    optional("topK", ValueType.integer(0, 1000), "sample among the k most probable (0 = all; default 0; from the state)"),
+                    optional("topK", ValueType.integer(0, 1000), "sample among the k most probable (0 = all; default " + DEFAULT_TOP_K + ", as the decoding view; from the state)"),
                     optional("seed", ValueType.integer(0, Integer.MAX_VALUE), "the sampling seed (default 0; from the state)"));
         }
 
@@ -240,24 +243,25 @@ final class TrainingChecks {
             return List.of(
                     optional("translation", ValueType.text(), "the decoded translation (words joined by spaces)"),
                     optional("alignment", ValueType.texts(), "for each target word, the source token its cross-attention row peaks on"),
-                    optional("weights", ValueType.vector(), "the cross-attention row of target row row, heads averaged, over the source tokens and <eos>"),
+                    optional("weights", ValueType.vector(), "the cross-attention row of target row row (heads averaged, or of head), over the source tokens and <eos>"),
                     optional("chosen", ValueType.text(), "the token chosen at step"),
                     optional("top", ValueType.texts(), "the most probable tokens at step, best first"),
                     optional("probabilities", ValueType.vector(), "their probabilities softmax(logits / T)"),
                     optional("logits", ValueType.vector(), "their logits"),
+                    optional("drawn", ValueType.vector(), "their probabilities after the top-k cut, renormalised: what a sampled draw uses (the view's 'drawn with' column)"),
                     optional("vocabulary", ValueType.integer(1, 1_000_000), "the number of target tokens the softmax runs over (special tokens included)"));
         }
 
         @Override
         public Set<String> fromState() {
-            return Set.of("source", "model", "target", "layer", "step", "sampling", "temperature", "topK", "seed");
+            return Set.of("source", "model", "target", "layer", "head", "step", "sampling", "temperature", "topK", "seed");
         }
 
         @Override
         public List<String> validate(StateMap in, StateMap expect) {
             List<String> out = new ArrayList<>();
             int top = expect.texts("top").map(List::size).orElse(-1);
-            for (String k : List.of("probabilities", "logits")) {
+            for (String k : List.of("probabilities", "logits", "drawn")) {
                 expect.vector(k).ifPresent(v -> {
                     if (top >= 0 && v.length != top) {
                         out.add("expect " + k + " has " + v.length + " numbers but top names " + top + " tokens");
@@ -279,7 +283,7 @@ final class TrainingChecks {
                     out.add("the " + name + " model does not know " + unknown + "; it reads them as <unk>");
                 }
                 Sampling sampling = in.text("sampling").orElse("greedy").equals("sample")
-                        ? Sampling.sample(in.number("temperature").orElse(1.0), in.integer("topK").orElse(0L).intValue(),
+                        ? Sampling.sample(in.number("temperature").orElse(1.0), in.integer("topK").orElse((long) DEFAULT_TOP_K).intValue(),
                         in.integer("seed").orElse(0L))
                         : Sampling.greedyDecoding();
                 Decoding d = t.decode(source, sampling);
@@ -290,7 +294,8 @@ final class TrainingChecks {
                         out.add("the translation is '" + d.text() + "' but the lesson says '" + s + "'");
                     }
                 });
-                if (expect.has("chosen") || expect.has("top") || expect.has("probabilities") || expect.has("logits")) {
+                if (expect.has("chosen") || expect.has("top") || expect.has("probabilities") || expect.has("logits")
+                        || expect.has("drawn")) {
                     int step = in.integer("step").orElse(0L).intValue();
                     if (step >= d.steps().size()) {
                         out.add("step is " + step + " but the decoding has " + d.steps().size() + " steps (0 to "
@@ -309,7 +314,12 @@ final class TrainingChecks {
                         return out;
                     }
                     List<AttentionMap> ofLayer = maps.stream().filter(m -> m.layer() == layer).toList();
-                    Matrix mean = headMean(ofLayer.stream().map(AttentionMap::weights).toList());
+                    int head = in.integer("head").map(Long::intValue).orElse(-1);
+                    if (head >= ofLayer.size()) {
+                        out.add("head is " + head + " but the " + name + " model has " + ofLayer.size() + " heads per layer");
+                        return out;
+                    }
+                    Matrix mean = head < 0 ? headMean(ofLayer.stream().map(AttentionMap::weights).toList()) : ofLayer.get(head).weights();
                     List<String> rows = ofLayer.get(0).queryTokens();
                     List<String> cols = ofLayer.get(0).keyTokens();
                     expect.texts("alignment").ifPresent(stated -> {
@@ -341,8 +351,8 @@ final class TrainingChecks {
                     out.add("step " + step + " chooses '" + s.chosen().token() + "' but the lesson says '" + c + "'");
                 }
             });
-            int n = expect.texts("top").map(List::size)
-                    .orElse(expect.vector("probabilities").map(v -> v.length).orElse(expect.vector("logits").map(v -> v.length).orElse(0)));
+            int n = expect.texts("top").map(List::size).orElse(expect.vector("probabilities").map(v -> v.length)
+                    .orElse(expect.vector("logits").map(v -> v.length).orElse(expect.vector("drawn").map(v -> v.length).orElse(0))));
             if (n > s.top().size()) {
                 out.add("step " + step + " lists " + s.top().size() + " candidates but the lesson states " + n);
                 return;
@@ -358,6 +368,8 @@ final class TrainingChecks {
                     top.stream().mapToDouble(TokenChoice::probability).toArray(), stated, tol));
             expect.vector("logits").ifPresent(stated -> Compare.vector(out, "the logits at step " + step,
                     top.stream().mapToDouble(TokenChoice::logit).toArray(), stated, tol));
+            expect.vector("drawn").ifPresent(stated -> Compare.vector(out, "the renormalised probabilities at step " + step,
+                    top.stream().mapToDouble(TokenChoice::sampling).toArray(), stated, tol));
         }
 
         private static int argmax(double[] v) {
