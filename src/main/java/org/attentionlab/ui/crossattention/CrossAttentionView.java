@@ -91,6 +91,9 @@ public final class CrossAttentionView extends BorderPane implements LessonView, 
         vm.resultProperty().addListener(o -> show());
         vm.focusProperty().addListener(o -> show());
         vm.headMapsProperty().addListener(o -> show());
+        // the title names the layer and head shown, which can change after the map itself
+        vm.shownLayerProperty().addListener(o -> show());
+        vm.shownHeadProperty().addListener(o -> show());
         i18n.localeProperty().addListener(o -> show());
         show();
         if (vm.resultProperty().get() == null && !vm.busyProperty().get()) {

@@ -578,9 +578,10 @@ public final class DecodingView extends BorderPane implements LessonView, Export
                 table.add(n, j, i + 1);
             }
         }
-        tableCaption.setText(sampled ? i18n.format("decoding.table.sampled", NumberText.exact(r.sampling().temperature()),
-                r.sampling().topK() == 0 ? i18n.get("decoding.table.allWords") : Integer.toString(r.sampling().topK()), r.sampling().seed())
-                : i18n.get("decoding.table.greedy"));
+        String temperature = NumberText.exact(r.sampling().temperature());
+        tableCaption.setText(!sampled ? i18n.get("decoding.table.greedy")
+                : r.sampling().topK() == 0 ? i18n.format("decoding.table.sampledAll", temperature, r.sampling().seed())
+                : i18n.format("decoding.table.sampled", temperature, r.sampling().topK(), r.sampling().seed()));
         double sum = 0;
         for (double p : s.probabilities()) {
             sum += p;
