@@ -92,8 +92,8 @@ public final class CrossAttentionView extends BorderPane implements LessonView, 
         vm.focusProperty().addListener(o -> show());
         vm.headMapsProperty().addListener(o -> show());
         // the title names the layer and head shown, which can change after the map itself
-        vm.shownLayerProperty().addListener(o -> show());
-        vm.shownHeadProperty().addListener(o -> show());
+        vm.shownLayerProperty().addListener(o -> showTitle());
+        vm.shownHeadProperty().addListener(o -> showTitle());
         i18n.localeProperty().addListener(o -> show());
         show();
         if (vm.resultProperty().get() == null && !vm.busyProperty().get()) {
@@ -266,7 +266,7 @@ public final class CrossAttentionView extends BorderPane implements LessonView, 
                 if (empty || item == null) {
                     setText(null);
                 } else {
-                    textProperty().bind(i18n.text("cross.model." + item.id()));
+                    textProperty().bind(i18n.text(item.messageKey()));
                 }
             }
         };
@@ -328,6 +328,22 @@ public final class CrossAttentionView extends BorderPane implements LessonView, 
         return heads;
     }
 
+    /** Names the layer and head shown; on its own, because they may change while the map stays. */
+    private void showTitle() {
+        Result r = vm.resultProperty().get();
+        if (r == null || vm.focusProperty().get() == null) {
+            focusTitle.setText("");
+            return;
+        }
+        int layer = vm.shownLayerProperty().get();
+        int head = vm.shownHeadProperty().get();
+        focusTitle.setText(head < 0 ? i18n.format("cross.focus.mean", layer + 1, r.heads()) : i18n.format("cross.focus.head", layer + 1, head + 1));
+    }
+
+    private static boolean fits(Matrix m, Result r) {
+        return m.rows() == r.targetTokens().size() && m.cols() == r.sourceTokens().size();
+    }
+
     private void show() {
         Result r = vm.resultProperty().get();
         Matrix f = vm.focusProperty().get();
@@ -340,13 +356,14 @@ public final class CrossAttentionView extends BorderPane implements LessonView, 
             headMaps.clear();
             return;
         }
+        if (!fits(f, r) || vm.headMapsProperty().get().stream().anyMatch(m -> !fits(m, r))) {
+            return; // a new result is being taken in map by map; the last of them shows it
+        }
         focus.rowLabelsProperty().set(r.targetTokens());
         focus.colLabelsProperty().set(r.sourceTokens());
         focus.setData(f);
         sentence.setText(i18n.format(r.teacherForced() ? "cross.sentence.forced" : "cross.sentence.greedy", r.source().strip(), r.target()));
-        int layer = vm.shownLayerProperty().get();
-        int head = vm.shownHeadProperty().get();
-        focusTitle.setText(head < 0 ? i18n.format("cross.focus.mean", layer + 1, r.heads()) : i18n.format("cross.focus.head", layer + 1, head + 1));
+        showTitle();
         List<String> aligned = CrossAttentionViewModel.alignment(f, r.sourceTokens());
         List<String> pairs = new ArrayList<>();
         for (int i = 0; i < aligned.size(); i++) {
