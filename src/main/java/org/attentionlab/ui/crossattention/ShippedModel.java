@@ -37,6 +37,11 @@ public enum ShippedModel {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** The message key of its name in the model lists. */
+    public String messageKey() {
+        return "cross.model." + id();
+    }
+
     public static ShippedModel of(String id) {
         for (ShippedModel m : values()) {
             if (m.id().equals(id)) {

@@ -380,7 +380,7 @@ public final class DecodingView extends BorderPane implements LessonView, Export
                 if (empty || item == null) {
                     setText(null);
                 } else {
-                    textProperty().bind(i18n.text("cross.model." + item.id()));
+                    textProperty().bind(i18n.text(item.messageKey()));
                 }
             }
         };

@@ -62,6 +62,11 @@ public enum Experiment {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /** The message key of its one-paragraph description. */
+    public String aboutKey() {
+        return "training.about." + id();
+    }
+
     public static Experiment of(String id) {
         for (Experiment e : values()) {
             if (e.id().equals(id)) {

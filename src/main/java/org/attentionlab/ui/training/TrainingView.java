@@ -284,7 +284,7 @@ public final class TrainingView extends BorderPane implements LessonView, Export
         about.getStyleClass().add("hint");
         about.setWrapText(true);
         about.textProperty().bind(Bindings.createStringBinding(
-                () -> i18n.get("training.about." + vm.experimentProperty().get().id()), vm.experimentProperty(), i18n.localeProperty()));
+                () -> i18n.get(vm.experimentProperty().get().aboutKey()), vm.experimentProperty(), i18n.localeProperty()));
 
         TextField seed = numberField("training-seed", () -> Long.toString(vm.seedProperty().get()), text -> {
             long v = Long.parseLong(text.strip());
