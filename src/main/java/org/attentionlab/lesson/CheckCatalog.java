@@ -27,7 +27,10 @@ public final class CheckCatalog {
             new BleuCheck(),
             new EmbeddingChecks.Tokenize(),
             new EmbeddingChecks.Similarity(),
-            new EmbeddingChecks.PcaCheck()));
+            new EmbeddingChecks.PcaCheck(),
+            // --- training, cross-attention, decoding (branch trainview)
+            new TrainingChecks.SimpleAttention(),
+            new TrainingChecks.Translate()));
 
     private final Map<String, CheckKind> kinds;
 

@@ -142,7 +142,44 @@ public final class ViewCatalog {
                             optional("head", ValueType.integer(0, 63), "the head of the thumbnail marked (0 = first)"),
                             optional("masked", ValueType.text(), "the fill-mask sentence, with [MASK]"),
                             optional("topK", ValueType.integer(1, 20), "how many predictions per [MASK]")),
-                    List.of("controls", "grid", "fill-mask"))));
+                    List.of("controls", "grid", "fill-mask")),
+            // --- training, cross-attention, decoding (branch trainview)
+            new ViewSpec("training", "training in the app: loss and learning-rate curves, the probe's attention as it learns, parameters and their gradients",
+                    List.of(
+                            optional("experiment", ValueType.oneOf("simple-attention", "copy", "reverse", "translator"),
+                                    "what is trained (default simple-attention, the course notebook's)"),
+                            optional("seed", ValueType.integer(0, Integer.MAX_VALUE), "seed of the data and initial weights"),
+                            optional("learningRate", ValueType.number(1e-6, 1), "learning rate (Adam's; the peak of the warm-up schedule for the others)"),
+                            optional("steps", ValueType.integer(1, 100000), "optimizer steps of the run"),
+                            optional("trained", ValueType.integer(0, 100000),
+                                    "steps already taken when the step is shown (default 0); keep it small, they run while the step opens"),
+                            optional("attention", ValueType.oneOf("cross", "encoder-self", "decoder-self"),
+                                    "which attention of the probe sentence is shown (encoder-decoders; default cross)"),
+                            optional("layer", ValueType.integer(0, 63), "the layer whose heads are shown (default the last)"),
+                            optional("parameter", ValueType.text(), "the parameter shown with its gradient (default the first: W_Q)")),
+                    List.of("curves", "attention", "change", "parameters", "controls")),
+            new ViewSpec("cross-attention", "an encoder-decoder's cross-attention: target words × source words, per layer and head",
+                    List.of(
+                            optional("model", ValueType.oneOf("tiny-translator", "copy", "reverse"), "the shipped model (default tiny-translator)"),
+                            optional("source", ValueType.text(), "the source sentence"),
+                            optional("target", ValueType.text(), "a target to read teacher-forced (default: the greedy translation)"),
+                            optional("layer", ValueType.integer(0, 63), "the decoder layer (default the last)"),
+                            optional("head", ValueType.integer(0, 63), "the head shown large (default: the mean of the heads)"),
+                            optional("highlight", CELL, "the cell [target row, source column] to highlight")),
+                    List.of("focus", "heads", "controls")),
+            new ViewSpec("decoding", "greedy or sampled decoding step by step: masked self-attention, cross-attention, logits and probabilities",
+                    List.of(
+                            optional("model", ValueType.oneOf("tiny-translator", "copy", "reverse"), "the shipped model (default tiny-translator)"),
+                            optional("source", ValueType.text(), "the source sentence"),
+                            optional("reference", ValueType.text(), "the reference translation sent to BLEU (default: the held-out set's, when the source is one of its sentences)"),
+                            optional("step", ValueType.integer(0, 1000), "the decoding step shown (0 = the first word)"),
+                            optional("sampling", ValueType.oneOf("greedy", "sample"), "greedy (default) or seeded sampling"),
+                            optional("temperature", ValueType.number(0.01, 100), "sampling temperature T (default 1)"),
+                            optional("topK", ValueType.integer(0, 1000), "sample among the k most probable tokens (0 = all)"),
+                            optional("seed", ValueType.integer(0, Integer.MAX_VALUE), "the sampling seed"),
+                            optional("layer", ValueType.integer(0, 63), "the decoder layer whose attention is shown (default the last)"),
+                            optional("head", ValueType.integer(0, 63), "the head shown (default: the mean of the heads)")),
+                    List.of("output", "self", "cross", "table", "controls"))));
 
     private final Map<String, ViewSpec> views;
 

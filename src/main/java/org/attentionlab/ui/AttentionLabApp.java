@@ -43,6 +43,14 @@ import org.attentionlab.ui.shell.CrashReporter;
 import org.attentionlab.ui.shell.MainWindow;
 import org.attentionlab.ui.shell.Page;
 import org.attentionlab.ui.shell.ShellViewModel;
+import org.attentionlab.ui.crossattention.CrossAttentionView;
+import org.attentionlab.ui.crossattention.CrossAttentionViewModel;
+import org.attentionlab.ui.crossattention.ShippedModels;
+import org.attentionlab.ui.decoding.DecodingView;
+import org.attentionlab.ui.decoding.DecodingViewModel;
+import org.attentionlab.ui.decoding.HeldOutSet;
+import org.attentionlab.ui.training.TrainingView;
+import org.attentionlab.ui.training.TrainingViewModel;
 import org.attentionlab.ui.tokenizer.TokenizerView;
 import org.attentionlab.ui.tokenizer.TokenizerViewModel;
 import org.attentionlab.ui.widgets.FormulaRenderer;
@@ -186,6 +194,16 @@ public final class AttentionLabApp extends Application {
                 () -> new EmbeddingView(new EmbeddingViewModel(engine, executors, models.modelProperty()), i18n, appearance)));
         BleuViewModel bleu = new BleuViewModel(executors);
         pages.add(new Page("bleu", "nav.bleu", () -> new BleuView(bleu, i18n, appearance, services.formulas(), executors)));
+        // --- training, cross-attention, decoding (branch trainview): training has a thread of its own;
+        // the shipped translators run on the engine thread (a Translator is not thread-safe)
+        TrainingViewModel training = new TrainingViewModel(executors, TrainingViewModel.newTrainingThread());
+        pages.add(new Page("training", "nav.training", () -> new TrainingView(training, services)));
+        ShippedModels shippedModels = new ShippedModels();
+        CrossAttentionViewModel crossAttention = new CrossAttentionViewModel(executors, shippedModels);
+        pages.add(new Page("cross-attention", "nav.crossAttention", () -> new CrossAttentionView(crossAttention, services)));
+        DecodingViewModel decoding = new DecodingViewModel(executors, shippedModels, new HeldOutSet());
+        pages.add(new Page("decoding", "nav.decoding", () -> new DecodingView(decoding, services)));
+        // ---
         LessonPlayer lessons = new LessonPlayer(services, LessonPlayer.defaultLibrary());
         pages.add(0, lessons.page());
         ShellViewModel shell = new ShellViewModel(i18n, appearance, engine, executors, pages);
@@ -203,6 +221,13 @@ public final class AttentionLabApp extends Application {
             }
         });
         lessons.attach(shell, window);
+        // the decoding view's finished translation and its reference go to the BLEU view
+        decoding.bleuTargetProperty().set((candidate, reference) -> {
+            bleu.applyState(org.attentionlab.lesson.StateMap.of(java.util.Map.of(
+                    "candidate", new org.attentionlab.lesson.StateValue.Text(candidate),
+                    "references", new org.attentionlab.lesson.StateValue.Texts(List.of(reference)))));
+            shell.show("bleu");
+        });
         if (!notices.isEmpty()) {
             // the notice bar shows once the window is on screen: after the caller attached it
             executors.fx().execute(() -> shell.showNotice(String.join("\n", notices)));

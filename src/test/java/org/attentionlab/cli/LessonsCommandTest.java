@@ -77,7 +77,7 @@ class LessonsCommandTest {
                         + " is 0.451863 but the lesson says 0.46 (tolerance 0.0005)",
                 root.resolve("06-typo/lesson.yaml") + ":3: title: missing field 'en'",
                 root.resolve("06-typo/lesson.yaml") + ":7: step 'weights': unknown view 'heatmapp' (known: qkv, multihead, pe, mask, bleu,"
-                        + " tokenizer, embedding, text, model)"), lines);
+                        + " tokenizer, embedding, text, model, training, cross-attention, decoding)"), lines);
         assertEquals("3 problems in 2 of 3 lessons\n", r.out().replace("\r", ""));
     }
 
@@ -100,7 +100,7 @@ class LessonsCommandTest {
         JsonNode broken = j.get(1);
         assertEquals("06-typo", broken.get("folder").asText());
         assertEquals(false, broken.get("ok").asBoolean());
-        assertTrue(broken.get("problems").get(0).asText().endsWith("unknown view 'heatmapp' (known: qkv, multihead, pe, mask, bleu, tokenizer, embedding, text, model)"));
+        assertTrue(broken.get("problems").get(0).asText().endsWith("unknown view 'heatmapp' (known: qkv, multihead, pe, mask, bleu, tokenizer, embedding, text, model, training, cross-attention, decoding)"));
     }
 
     @Test

@@ -26,7 +26,7 @@ class LessonLibraryTest {
         assertEquals(3, lib.entries().size());
         assertFalse(lib.ok());
         assertEquals(List.of(
-                root.resolve("05-broken/lesson.yaml") + ":9: step 'weights': unknown view 'heatmapp' (known: qkv, multihead, pe, mask, bleu, tokenizer, embedding, text, model)",
+                root.resolve("05-broken/lesson.yaml") + ":9: step 'weights': unknown view 'heatmapp' (known: qkv, multihead, pe, mask, bleu, tokenizer, embedding, text, model, training, cross-attention, decoding)",
                 root.resolve("06-empty") + ": no lesson.yaml in this folder"),
                 lib.problems().stream().map(LessonProblem::toString).toList());
     }
@@ -53,18 +53,18 @@ class LessonLibraryTest {
     @Test
     void aNewViewNeedsNoFormatChange(@TempDir Path root) throws Exception {
         String yaml = LessonTexts.VALID + """
-                  - id: training
-                    view: training
-                    state: {epochs: 20}
-                    text: {zh: 训练 20 步。, en: Train for 20 steps.}
+                  - id: beam
+                    view: beam-search
+                    state: {beams: 4}
+                    text: {zh: 束宽为 4。, en: A beam of 4.}
                 """;
         Path folder = LessonTexts.write(root, "04-cross-attention", yaml);
         assertFalse(new LessonLoader().load(folder).ok());
-        ViewCatalog more = ViewCatalog.standard().with(new ViewSpec("training", "the training loop",
-                List.of(Key.optional("epochs", ValueType.integer(1, 1000), "epochs")), List.of("loss")));
+        ViewCatalog more = ViewCatalog.standard().with(new ViewSpec("beam-search", "beam search",
+                List.of(Key.optional("beams", ValueType.integer(1, 1000), "beams")), List.of("beams")));
         LessonLoader.Result r = new LessonLoader(more, CheckCatalog.standard()).load(folder);
         assertEquals(List.of(), r.problems());
-        assertEquals(20L, r.lesson().orElseThrow().steps().get(1).state().integer("epochs").orElseThrow());
+        assertEquals(4L, r.lesson().orElseThrow().steps().get(1).state().integer("beams").orElseThrow());
         Files.delete(folder.resolve("lesson.yaml"));
     }
 }

@@ -55,7 +55,7 @@ class LessonValidationTest {
 
     @Test
     void unknownViewNamesTheKnownOnes() {
-        assertEquals(List.of(FILE + ":9: step 'weights': unknown view 'heatmapp' (known: qkv, multihead, pe, mask, bleu, tokenizer, embedding, text, model)"),
+        assertEquals(List.of(FILE + ":9: step 'weights': unknown view 'heatmapp' (known: qkv, multihead, pe, mask, bleu, tokenizer, embedding, text, model, training, cross-attention, decoding)"),
                 problems(change("view: qkv", "view: heatmapp")));
     }
 

@@ -26,6 +26,12 @@ final class EnumKeys {
         for (org.attentionlab.text.TokenKind k : org.attentionlab.text.TokenKind.values()) {
             keys.add(org.attentionlab.ui.tokenizer.TokenizerViewModel.kindKey(k));
         }
+        for (org.attentionlab.ui.training.Experiment e : org.attentionlab.ui.training.Experiment.values()) {
+            keys.add(e.aboutKey());
+        }
+        for (org.attentionlab.ui.crossattention.ShippedModel m : org.attentionlab.ui.crossattention.ShippedModel.values()) {
+            keys.add(m.messageKey());
+        }
         return keys;
     }
 }

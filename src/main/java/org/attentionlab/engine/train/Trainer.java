@@ -232,6 +232,7 @@ public final class Trainer {
                 if (state != TrainerState.PAUSED) {
                     state = TrainerState.PAUSED;
                     unlockedNotify(TrainerState.PAUSED);
+                    continue; // the lock was let go while reporting: a step, resume or cancel may have come meanwhile
                 }
                 if (snapshotRequested) {
                     snapshotRequested = false;

@@ -1,0 +1,460 @@
+package org.attentionlab.ui.crossattention;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import org.attentionlab.engine.trace.Matrix;
+import org.attentionlab.io.LabeledMatrix;
+import org.attentionlab.lesson.StateMap;
+import org.attentionlab.ui.Appearance;
+import org.attentionlab.ui.I18n;
+import org.attentionlab.ui.Message;
+import org.attentionlab.ui.Services;
+import org.attentionlab.ui.crossattention.CrossAttentionViewModel.Result;
+import org.attentionlab.ui.shell.Exportable;
+import org.attentionlab.ui.shell.LessonView;
+import org.attentionlab.ui.widgets.Heatmap;
+import org.attentionlab.ui.widgets.LessonPanels;
+import org.attentionlab.ui.widgets.ScaleMode;
+
+/**
+ * The cross-attention view (issue 7): target words × source words of a shipped encoder-decoder,
+ * for any sentence the user types (translated greedily) or a source/target pair (read
+ * teacher-forced). Panels a lesson may show: {@code focus} (the mean of the heads of a layer,
+ * or one head, large, with the translation above it) and {@code heads} (every head of the
+ * layer), beside the {@code controls}. Only binds to {@link CrossAttentionViewModel}.
+ */
+public final class CrossAttentionView extends BorderPane implements LessonView, Exportable {
+
+    public static final String NAME = "cross-attention";
+
+    private final CrossAttentionViewModel vm;
+    private final I18n i18n;
+    private final Appearance appearance;
+    private final LessonPanels panels;
+    private final Node controls;
+    private final Heatmap focus;
+    private final Label focusTitle = new Label();
+    private final Label sentence = new Label();
+    private final Label reading = new Label();
+    private final FlowPane heads = new FlowPane();
+    private final List<Heatmap> headMaps = new ArrayList<>();
+
+    public CrossAttentionView(CrossAttentionViewModel vm, Services services) {
+        this.vm = vm;
+        this.i18n = services.i18n();
+        this.appearance = services.appearance();
+        this.panels = new LessonPanels(appearance);
+        getStyleClass().add("cross-attention-view");
+        setId("cross-attention-view");
+        focus = heatmap("cross-focus");
+        focus.cellSizeProperty().bind(panels.em(2.6));
+        focus.maxPlotSizeProperty().bind(panels.em(30));
+        focus.selectedCellProperty().bindBidirectional(vm.highlightProperty());
+
+        panels.add("focus", card("cross.panel.focus", focusPanel()));
+        panels.add("heads", card("cross.panel.heads", headsPanel()));
+        panels.flow().setId("cross-panels");
+        controls = scroll(controls(), "cross-controls-scroll");
+        setCenter(scroll(panels.flow(), "cross-panels-scroll"));
+        Runnable placeControls = () -> setLeft(panels.controlsShownProperty().get() ? controls : null);
+        panels.controlsShownProperty().addListener(o -> placeControls.run());
+        placeControls.run();
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.F9) {
+                setLeft(getLeft() == null ? controls : null);
+                e.consume();
+            }
+        });
+        vm.resultProperty().addListener(o -> show());
+        vm.focusProperty().addListener(o -> show());
+        vm.headMapsProperty().addListener(o -> show());
+        // the title names the layer and head shown, which can change after the map itself
+        vm.shownLayerProperty().addListener(o -> showTitle());
+        vm.shownHeadProperty().addListener(o -> showTitle());
+        i18n.localeProperty().addListener(o -> show());
+        show();
+        if (vm.resultProperty().get() == null && !vm.busyProperty().get()) {
+            vm.compute(); // the page opens on the lecture's example, already translated
+        }
+    }
+
+    public CrossAttentionViewModel viewModel() {
+        return vm;
+    }
+
+    public LessonPanels panels() {
+        return panels;
+    }
+
+    /** The large map (the mean of the heads, or the head chosen). */
+    public Heatmap focusHeatmap() {
+        return focus;
+    }
+
+    public List<Heatmap> headHeatmaps() {
+        return List.copyOf(headMaps);
+    }
+
+    // ---------------------------------------------------------------- LessonView, Exportable
+
+    @Override
+    public String lessonViewName() {
+        return NAME;
+    }
+
+    @Override
+    public void applyLessonState(StateMap state) {
+        vm.applyState(state);
+        panels.show(state.texts("panels").orElse(null));
+        panels.zoomProperty().set(state.number("zoom").orElse(1.0));
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty busyProperty() {
+        return vm.busyProperty();
+    }
+
+    @Override
+    public Node exportNode() {
+        return panels.flow();
+    }
+
+    /** The map shown large and every head of its layer, rows the target words, columns the source words. */
+    @Override
+    public List<LabeledMatrix> exportMatrices() {
+        Result r = vm.resultProperty().get();
+        Matrix f = vm.focusProperty().get();
+        if (r == null || f == null) {
+            return List.of();
+        }
+        List<LabeledMatrix> out = new ArrayList<>();
+        int layer = vm.shownLayerProperty().get() + 1;
+        int head = vm.shownHeadProperty().get();
+        out.add(new LabeledMatrix("cross layer " + layer + (head < 0 ? " mean" : " head " + (head + 1)), f, r.targetTokens(),
+                r.sourceTokens()));
+        List<Matrix> all = vm.headMapsProperty().get();
+        for (int h = 0; h < all.size(); h++) {
+            out.add(new LabeledMatrix("cross layer " + layer + " head " + (h + 1), all.get(h), r.targetTokens(), r.sourceTokens()));
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- controls
+
+    private Node controls() {
+        VBox box = new VBox();
+        box.getStyleClass().add("control-panel");
+        box.prefWidthProperty().bind(appearance.em(19));
+        box.maxWidthProperty().bind(appearance.em(19));
+        box.spacingProperty().bind(appearance.em(0.45));
+        Label title = label("cross.title", "view-title");
+        title.setWrapText(true);
+
+        ComboBox<ShippedModel> model = new ComboBox<>(FXCollections.observableArrayList(ShippedModel.values()));
+        model.setId("cross-model");
+        model.valueProperty().bindBidirectional(vm.modelProperty());
+        model.setCellFactory(l -> modelCell());
+        model.setButtonCell(modelCell());
+        model.setMaxWidth(Double.MAX_VALUE);
+
+        TextField source = new TextField();
+        source.setId("cross-source");
+        source.textProperty().bindBidirectional(vm.sourceProperty());
+        source.promptTextProperty().bind(i18n.text("cross.source.prompt"));
+        source.setOnAction(e -> vm.compute());
+        TextField target = new TextField();
+        target.setId("cross-target");
+        target.textProperty().bindBidirectional(vm.targetProperty());
+        target.promptTextProperty().bind(i18n.text("cross.target.prompt"));
+        target.setOnAction(e -> vm.compute());
+        Button apply = button("cross.apply", "cross-apply", vm::compute);
+        Button example = button("cross.example", "cross-example", vm::useExample);
+        example.setWrapText(true);
+        FlowPane buttons = new FlowPane(apply, example);
+        buttons.hgapProperty().bind(appearance.em(0.35));
+        buttons.vgapProperty().bind(appearance.em(0.35));
+
+        ComboBox<Integer> layer = new ComboBox<>();
+        layer.setId("cross-layer");
+        layer.setMaxWidth(Double.MAX_VALUE);
+        layer.setCellFactory(l -> numberCell("cross.layerN"));
+        layer.setButtonCell(numberCell("cross.layerN"));
+        ComboBox<Integer> head = new ComboBox<>();
+        head.setId("cross-head");
+        head.setMaxWidth(Double.MAX_VALUE);
+        head.setCellFactory(l -> headCell());
+        head.setButtonCell(headCell());
+        Runnable fill = () -> {
+            Result r = vm.resultProperty().get();
+            List<Integer> layers = new ArrayList<>();
+            List<Integer> hs = new ArrayList<>(List.of(-1));
+            for (int i = 0; r != null && i < r.layers(); i++) {
+                layers.add(i);
+            }
+            for (int i = 0; r != null && i < r.heads(); i++) {
+                hs.add(i);
+            }
+            if (!layer.getItems().equals(layers)) {
+                layer.getItems().setAll(layers);
+            }
+            if (!head.getItems().equals(hs)) {
+                head.getItems().setAll(hs);
+            }
+            layer.setValue(r == null ? null : vm.shownLayerProperty().get());
+            head.setValue(vm.shownHeadProperty().get());
+        };
+        vm.resultProperty().addListener(o -> fill.run());
+        vm.shownLayerProperty().addListener(o -> fill.run());
+        vm.shownHeadProperty().addListener(o -> fill.run());
+        fill.run();
+        layer.valueProperty().addListener((obs, old, now) -> {
+            if (now != null && now != vm.shownLayerProperty().get()) {
+                vm.layerProperty().set(now);
+            }
+        });
+        head.valueProperty().addListener((obs, old, now) -> {
+            if (now != null && now != vm.shownHeadProperty().get()) {
+                vm.headProperty().set(now);
+            }
+        });
+
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.visibleProperty().bind(vm.busyProperty());
+        busy.managedProperty().bind(vm.busyProperty());
+        busy.prefWidthProperty().bind(appearance.em(1.6));
+        busy.prefHeightProperty().bind(appearance.em(1.6));
+        Label error = message(vm.errorProperty(), "cross-error", "error-text");
+        Label notice = message(vm.noticeProperty(), "cross-notice", "statement");
+        Label problem = message(vm.choiceProblemProperty(), "cross-choice-problem", "error-text");
+        Label hint = label("cross.hint", "hint");
+        hint.setWrapText(true);
+        box.getChildren().addAll(title, label("cross.model", "field-label"), model, label("cross.source", "field-label"), source,
+                label("cross.target", "field-label"), target, buttons, busy, error, notice, label("cross.layer", "field-label"), layer,
+                label("cross.head", "field-label"), head, problem, hint);
+        return box;
+    }
+
+    private ListCell<ShippedModel> modelCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(ShippedModel item, boolean empty) {
+                super.updateItem(item, empty);
+                textProperty().unbind();
+                if (empty || item == null) {
+                    setText(null);
+                } else {
+                    textProperty().bind(i18n.text(item.messageKey()));
+                }
+            }
+        };
+    }
+
+    private ListCell<Integer> numberCell(String key) {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(Integer item, boolean empty) {
+                super.updateItem(item, empty);
+                textProperty().unbind();
+                if (empty || item == null) {
+                    setText(null);
+                } else {
+                    textProperty().bind(Bindings.createStringBinding(() -> i18n.format(key, item + 1), i18n.localeProperty()));
+                }
+            }
+        };
+    }
+
+    private ListCell<Integer> headCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(Integer item, boolean empty) {
+                super.updateItem(item, empty);
+                textProperty().unbind();
+                if (empty || item == null) {
+                    setText(null);
+                } else {
+                    textProperty().bind(Bindings.createStringBinding(() -> item < 0 ? i18n.get("cross.headMean") : i18n.format("cross.headN", item + 1), i18n.localeProperty()));
+                }
+            }
+        };
+    }
+
+    // ---------------------------------------------------------------- panels
+
+    private Node focusPanel() {
+        sentence.setId("cross-sentence");
+        sentence.getStyleClass().add("statement");
+        sentence.setWrapText(true);
+        sentence.maxWidthProperty().bind(panels.em(30));
+        focusTitle.getStyleClass().add("card-subtitle");
+        focusTitle.setId("cross-focus-title");
+        reading.getStyleClass().add("hint");
+        reading.setWrapText(true);
+        reading.maxWidthProperty().bind(panels.em(30));
+        VBox box = new VBox(sentence, focusTitle, focus, reading);
+        box.spacingProperty().bind(panels.em(0.35));
+        return box;
+    }
+
+    private Node headsPanel() {
+        heads.setId("cross-heads");
+        heads.hgapProperty().bind(panels.em(0.6));
+        heads.vgapProperty().bind(panels.em(0.4));
+        heads.prefWrapLengthProperty().bind(panels.em(38));
+        heads.setAlignment(Pos.TOP_LEFT);
+        return heads;
+    }
+
+    /** Names the layer and head shown; on its own, because they may change while the map stays. */
+    private void showTitle() {
+        Result r = vm.resultProperty().get();
+        if (r == null || vm.focusProperty().get() == null) {
+            focusTitle.setText("");
+            return;
+        }
+        int layer = vm.shownLayerProperty().get();
+        int head = vm.shownHeadProperty().get();
+        focusTitle.setText(head < 0 ? i18n.format("cross.focus.mean", layer + 1, r.heads()) : i18n.format("cross.focus.head", layer + 1, head + 1));
+    }
+
+    private static boolean fits(Matrix m, Result r) {
+        return m.rows() == r.targetTokens().size() && m.cols() == r.sourceTokens().size();
+    }
+
+    private void show() {
+        Result r = vm.resultProperty().get();
+        Matrix f = vm.focusProperty().get();
+        if (r == null || f == null) {
+            focus.setData(null);
+            sentence.setText("");
+            focusTitle.setText("");
+            reading.setText(i18n.get("cross.empty"));
+            heads.getChildren().clear();
+            headMaps.clear();
+            return;
+        }
+        if (!fits(f, r) || vm.headMapsProperty().get().stream().anyMatch(m -> !fits(m, r))) {
+            return; // a new result is being taken in map by map; the last of them shows it
+        }
+        focus.rowLabelsProperty().set(r.targetTokens());
+        focus.colLabelsProperty().set(r.sourceTokens());
+        focus.setData(f);
+        sentence.setText(i18n.format(r.teacherForced() ? "cross.sentence.forced" : "cross.sentence.greedy", r.source().strip(), r.target()));
+        showTitle();
+        List<String> aligned = CrossAttentionViewModel.alignment(f, r.sourceTokens());
+        List<String> pairs = new ArrayList<>();
+        for (int i = 0; i < aligned.size(); i++) {
+            pairs.add(r.targetTokens().get(i) + " ← " + aligned.get(i));
+        }
+        reading.setText(i18n.format("cross.reading", String.join(" · ", pairs)));
+
+        List<Matrix> maps = vm.headMapsProperty().get();
+        if (headMaps.size() != maps.size()) {
+            headMaps.clear();
+            List<Node> boxes = new ArrayList<>();
+            for (int h = 0; h < maps.size(); h++) {
+                Heatmap m = heatmap("cross-head-" + h);
+                m.cellSizeProperty().bind(panels.em(1.5));
+                m.maxPlotSizeProperty().bind(panels.em(13));
+                m.colorBarVisibleProperty().set(false);
+                headMaps.add(m);
+                Label t = new Label();
+                t.getStyleClass().add("card-subtitle");
+                VBox b = new VBox(t, m);
+                b.spacingProperty().bind(panels.em(0.15));
+                boxes.add(b);
+            }
+            heads.getChildren().setAll(boxes);
+        }
+        for (int h = 0; h < maps.size(); h++) {
+            Heatmap m = headMaps.get(h);
+            m.rowLabelsProperty().set(r.targetTokens());
+            m.colLabelsProperty().set(r.sourceTokens());
+            m.setData(maps.get(h));
+            ((Label) ((VBox) heads.getChildren().get(h)).getChildren().get(0)).setText(i18n.format("cross.headN", h + 1));
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Heatmap heatmap(String id) {
+        Heatmap h = new Heatmap();
+        h.setId(id);
+        h.scaleModeProperty().set(ScaleMode.UNIT);
+        h.colorMapProperty().bind(appearance.sequentialMapProperty());
+        h.decimalsProperty().set(2);
+        return h;
+    }
+
+    private Node card(String titleKey, Node content) {
+        Label title = label(titleKey, "card-title");
+        VBox card = new VBox(title, content);
+        card.getStyleClass().add("stage-card");
+        card.spacingProperty().bind(panels.em(0.3));
+        card.setMaxWidth(Region.USE_PREF_SIZE);
+        card.setId("cross-panel-" + titleKey.substring(titleKey.lastIndexOf('.') + 1));
+        return card;
+    }
+
+    private ScrollPane scroll(Node content, String id) {
+        ScrollPane s = new ScrollPane(content);
+        s.setId(id);
+        s.getStyleClass().add("panel-scroll");
+        s.setFitToWidth(true);
+        return s;
+    }
+
+    private Label label(String key, String style) {
+        Label l = new Label();
+        l.textProperty().bind(i18n.text(key));
+        l.getStyleClass().add(style);
+        return l;
+    }
+
+    private Button button(String key, String id, Runnable action) {
+        Button b = new Button();
+        b.setId(id);
+        b.textProperty().bind(i18n.text(key));
+        b.setOnAction(e -> action.run());
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(b, Priority.NEVER);
+        return b;
+    }
+
+    private Label message(ReadOnlyObjectProperty<Message> property, String id, String style) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add(style);
+        l.setWrapText(true);
+        l.textProperty().bind(Bindings.createStringBinding(() -> {
+            Message m = property.get();
+            return m == null ? "" : m.format(i18n);
+        }, property, i18n.localeProperty()));
+        l.visibleProperty().bind(property.isNotNull());
+        l.managedProperty().bind(property.isNotNull());
+        return l;
+    }
+}
