@@ -111,6 +111,20 @@ public final class ChildBenchmarks implements AutoCloseable {
         long t0 = System.nanoTime();
         try {
             Process p = pb.start();
+            // the limit must hold while we read: a child that hangs without closing its output
+            // (seen once: two threads deadlocked in the dynamic loader at start) would otherwise
+            // block readLine, and the bench, forever
+            Thread watchdog = new Thread(() -> {
+                try {
+                    if (!p.waitFor(timeoutS, TimeUnit.SECONDS)) {
+                        p.destroyForcibly();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "bench-child-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
             List<String> tail = new ArrayList<>();
             BenchResult found = null;
             try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -133,8 +147,10 @@ public final class ChildBenchmarks implements AutoCloseable {
                 p.destroyForcibly();
             }
             if (found == null) {
+                long ranS = (System.nanoTime() - t0) / 1_000_000_000L;
                 return EngineBenchmarks.unavailable(kase, tokens, "attention-lab", "the child JVM printed no result (exit "
-                        + (p.isAlive() ? "none" : p.exitValue()) + "): " + String.join(" | ", tail));
+                        + (p.isAlive() ? "none" : p.exitValue()) + (ranS >= timeoutS ? ", stopped after " + timeoutS + " s" : "")
+                        + "): " + String.join(" | ", tail));
             }
             log.accept(kase);
             return found;

@@ -240,7 +240,7 @@ public final class BertModel {
             double[] w = weights.get(0); // (heads, T, T) row-major
             List<Matrix> perHead = new ArrayList<>(heads);
             for (int i = 0; i < heads; i++) {
-                perHead.add(Matrix.of(t, t, Arrays.copyOfRange(w, i * t * t, (i + 1) * t * t)));
+                perHead.add(Matrix.adopt(t, t, Arrays.copyOfRange(w, i * t * t, (i + 1) * t * t)));
             }
             attentions.add(perHead);
         }
@@ -403,7 +403,7 @@ public final class BertModel {
     }
 
     private static Matrix matrix(INDArray a) {
-        return Matrix.of(Tensors.toMatrix(a.castTo(DataType.DOUBLE)));
+        return Tensors.matrixOf(a); // float32 widens to float64 in the one copy
     }
 
     private static void expect(List<String> bad, FloatTensor t, String name, int... shape) {

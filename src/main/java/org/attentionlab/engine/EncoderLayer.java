@@ -101,6 +101,6 @@ public final class EncoderLayer {
     }
 
     static Matrix m(INDArray a) {
-        return Matrix.of(Tensors.toMatrix(a));
+        return Tensors.matrixOf(a);
     }
 }

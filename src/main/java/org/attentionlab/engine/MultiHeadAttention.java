@@ -163,18 +163,18 @@ public final class MultiHeadAttention {
                     heads.add(new HeadTrace(i, headSlice(wq, i, dk), headSlice(wk, i, dk), headSlice(wv, i, dv),
                             stages.toTrace(qh.slice(i), kh.slice(i), vh.slice(i))));
                 }
-                traces.add(new MultiHeadTrace(Matrix.of(Tensors.toMatrix(query.slice(n))),
-                        Matrix.of(Tensors.toMatrix(memory.slice(n))), heads, null, null, null));
+                traces.add(new MultiHeadTrace(Tensors.matrixOf(query.slice(n)),
+                        Tensors.matrixOf(memory.slice(n)), heads, null, null, null));
             }
         }
         // 4. output projection: Concat·W^O + b^O -> (B·T, D) -> (B, T, D)
         INDArray out = wo.apply(concat);
         if (traces != null) {
-            Matrix woM = Matrix.of(Tensors.toMatrix(wo.weight()));
+            Matrix woM = Tensors.matrixOf(wo.weight());
             for (int n = 0; n < b; n++) {
                 MultiHeadTrace partial = traces.get(n);
                 traces.set(n, new MultiHeadTrace(partial.queryInput(), partial.keyInput(), partial.heads(),
-                        Matrix.of(Tensors.toMatrix(rows(concat, n, t))), woM, Matrix.of(Tensors.toMatrix(rows(out, n, t)))));
+                        Tensors.matrixOf(rows(concat, n, t)), woM, Tensors.matrixOf(rows(out, n, t))));
             }
         }
         return out.reshape(b, t, d);
@@ -240,7 +240,7 @@ public final class MultiHeadAttention {
     }
 
     private static Matrix headSlice(Linear l, int i, int width) {
-        return Matrix.of(Tensors.toMatrix(l.weight().get(all(), interval(i * width, (i + 1) * width))));
+        return Tensors.matrixOf(l.weight().get(all(), interval(i * width, (i + 1) * width)));
     }
 
     private static void requireShape(Linear l, int in, int out, String name) {

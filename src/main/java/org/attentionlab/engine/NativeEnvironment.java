@@ -25,13 +25,23 @@ import com.sun.jna.NativeLibrary;
  * freed, raises that threshold and serves later large blocks from its heap, which it keeps; the
  * resident set then grows with every recomputation between two collections (measured: +118 MB over
  * 1000 encoder-layer recomputations at 128 tokens, +22 MB with the threshold fixed).
+ *
+ * <p>{@code OPENBLAS_CORETYPE=SkylakeX} on AMD processors with AVX-512 (Zen 4 and later): ND4J's
+ * bundled OpenBLAS 0.3.19 predates them, does not recognise them and falls back to its Haswell
+ * (AVX2) kernels, whose sgemm packs both operands even for the 128-row products of a 128-token
+ * forward pass. The SkylakeX kernels run on any CPU with AVX-512 F/CD/BW/DQ/VL and have a
+ * small-matrix path without packing; later OpenBLAS releases pick them for Zen 4 themselves.
+ * Measured here (Zen 4, 2 threads, 128 tokens, d_model 768): a 768×768 projection 1.45 → 0.55 ms,
+ * a BERT-base encoder layer 25 → 15 ms. Set only when the user has not chosen a core type.
  */
 public final class NativeEnvironment {
 
     public static final String WAIT_POLICY = "OMP_WAIT_POLICY";
+    public static final String CORE_TYPE = "OPENBLAS_CORETYPE";
 
     private static final Logger LOG = Logger.getLogger(NativeEnvironment.class.getName());
     private static volatile String applied = "not set";
+    private static volatile String coreType = "";
 
     private NativeEnvironment() {
     }
@@ -44,6 +54,7 @@ public final class NativeEnvironment {
      */
     public static synchronized String prepare() {
         fixMmapThreshold();
+        chooseCoreType();
         String given = System.getenv(WAIT_POLICY);
         if (given != null) {
             applied = WAIT_POLICY + "=" + given + " (from the environment)";
@@ -68,6 +79,60 @@ public final class NativeEnvironment {
         return applied;
     }
 
+    /**
+     * {@code OPENBLAS_CORETYPE=SkylakeX} on an AVX-512 AMD processor (Linux, where /proc/cpuinfo
+     * says so) unless the environment already names a core type; nothing elsewhere.
+     */
+    private static void chooseCoreType() {
+        String given = System.getenv(CORE_TYPE);
+        if (given != null) {
+            coreType = "; " + CORE_TYPE + "=" + given + " (from the environment)";
+            return;
+        }
+        if (!coreType.isEmpty() || !avx512Amd(readCpuInfo())) {
+            return;
+        }
+        try {
+            int rc = NativeLibrary.getInstance("c").getFunction("setenv").invokeInt(new Object[] {CORE_TYPE, "SkylakeX", 0});
+            coreType = rc == 0 ? "; " + CORE_TYPE + "=SkylakeX (set by the app: AVX-512 AMD CPU, which OpenBLAS 0.3.19 does not know)"
+                    : "";
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.FINE, "could not set " + CORE_TYPE, e);
+        }
+    }
+
+    private static String readCpuInfo() {
+        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
+            return "";
+        }
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/cpuinfo"));
+        } catch (java.io.IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    /** Whether a /proc/cpuinfo text is an AMD processor with the AVX-512 subsets OpenBLAS's SkylakeX kernels use. */
+    static boolean avx512Amd(String cpuinfo) {
+        String vendor = null;
+        java.util.Set<String> flags = java.util.Set.of();
+        for (String line : cpuinfo.split("\n")) {
+            int colon = line.indexOf(':');
+            if (colon < 0) {
+                continue;
+            }
+            String key = line.substring(0, colon).trim();
+            String value = line.substring(colon + 1).trim();
+            if (key.equals("vendor_id") && vendor == null) {
+                vendor = value;
+            } else if (key.equals("flags") && flags.isEmpty()) {
+                flags = new java.util.HashSet<>(java.util.Arrays.asList(value.split("\\s+")));
+            }
+        }
+        return "AuthenticAMD".equals(vendor)
+                && flags.containsAll(java.util.List.of("avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl"));
+    }
+
     private static boolean mmapFixed;
 
     /** glibc's mallopt(M_MMAP_THRESHOLD, 128 KiB); nothing elsewhere. */
@@ -87,6 +152,7 @@ public final class NativeEnvironment {
     /** What {@link #prepare()} found or did ("not set" before it ran). */
     public static String applied() {
         String given = System.getenv(WAIT_POLICY);
-        return given != null && applied.equals("not set") ? WAIT_POLICY + "=" + given + " (from the environment)" : applied;
+        return (given != null && applied.equals("not set") ? WAIT_POLICY + "=" + given + " (from the environment)" : applied)
+                + coreType;
     }
 }

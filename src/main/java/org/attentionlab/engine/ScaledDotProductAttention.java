@@ -118,28 +118,29 @@ public final class ScaledDotProductAttention {
         private double scale;
 
         void record(INDArray rawScores, INDArray scaledScores, INDArray allowed, INDArray w, INDArray out, double s) {
-            double[][] sc = Tensors.toMatrix(scaledScores);
-            this.scores = Matrix.of(Tensors.toMatrix(rawScores));
-            this.scaled = Matrix.of(sc);
+            // one copy per stage straight into its Matrix: at 512 tokens each stage is 2 MB
+            this.scores = Tensors.matrixOf(rawScores);
+            this.scaled = Tensors.matrixOf(scaledScores);
             if (allowed != null) {
-                double[][] a = Tensors.toMatrix(allowed);
+                double[] sc = scaled.toRowMajor();
+                double[] a = Tensors.toVector(allowed);
                 for (int i = 0; i < sc.length; i++) {
-                    for (int j = 0; j < sc[i].length; j++) {
-                        if (a[i][j] == 0) {
-                            sc[i][j] = Double.NEGATIVE_INFINITY;
-                        }
+                    if (a[i] == 0) {
+                        sc[i] = Double.NEGATIVE_INFINITY;
                     }
                 }
+                this.masked = Matrix.adopt(scaled.rows(), scaled.cols(), sc);
+            } else {
+                this.masked = scaled;
             }
-            this.masked = Matrix.of(sc);
-            this.weights = Matrix.of(Tensors.toMatrix(w));
-            this.output = Matrix.of(Tensors.toMatrix(out));
+            this.weights = Tensors.matrixOf(w);
+            this.output = Tensors.matrixOf(out);
             this.scale = s;
         }
 
         AttentionTrace toTrace(INDArray q, INDArray k, INDArray v) {
-            return new AttentionTrace(Matrix.of(Tensors.toMatrix(q)), Matrix.of(Tensors.toMatrix(k)),
-                    Matrix.of(Tensors.toMatrix(v)), scores, scaled, masked, weights, output, scale);
+            return new AttentionTrace(Tensors.matrixOf(q), Tensors.matrixOf(k), Tensors.matrixOf(v), scores, scaled, masked,
+                    weights, output, scale);
         }
     }
 }

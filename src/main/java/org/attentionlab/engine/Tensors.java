@@ -56,6 +56,12 @@ public final class Tensors {
         return out;
     }
 
+    /** Copies a rank-2 array out of ND4J as a {@link Matrix}: one copy, straight into the matrix's storage. */
+    public static org.attentionlab.engine.trace.Matrix matrixOf(INDArray a) {
+        requireRank(a, 2, "matrix");
+        return org.attentionlab.engine.trace.Matrix.adopt((int) a.size(0), (int) a.size(1), rowMajor(a));
+    }
+
     /** Copies a rank-1 array (or a 1×n / n×1 matrix) out of ND4J. */
     public static double[] toVector(INDArray a) {
         return rowMajor(a);

@@ -42,6 +42,20 @@ public final class Matrix {
         return new Matrix(rows, cols, rowMajor.clone());
     }
 
+    /**
+     * Takes {@code rowMajor} as this matrix's own storage, without copying it: only for a producer
+     * that has just made the array and never touches it again (the engine copying a 512×512 stage
+     * out of ND4J, where a second 2 MB copy per stage kept the collector busy enough to stall the
+     * UI). Everyone else uses {@link #of(int, int, double[])}.
+     */
+    public static Matrix adopt(int rows, int cols, double[] rowMajor) {
+        if (rows < 0 || cols < 0 || (long) rows * cols != rowMajor.length) {
+            throw new IllegalArgumentException("a " + rows + "×" + cols + " matrix needs " + ((long) rows * cols)
+                    + " values but got " + rowMajor.length);
+        }
+        return new Matrix(rows, cols, rowMajor);
+    }
+
     /** A 1×n matrix. */
     public static Matrix row(double[] values) {
         return new Matrix(1, values.length, values.clone());

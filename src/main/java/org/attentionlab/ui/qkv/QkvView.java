@@ -322,41 +322,72 @@ public final class QkvView extends BorderPane implements Exportable, LessonView 
         return derivationBox;
     }
 
+    private final Label derivationTitle = new Label();
+    private final Label derivationEmpty = new Label();
+    private final List<Label> stepCaptions = new ArrayList<>();
+    private final List<Label> stepMaths = new ArrayList<>();
+
+    /**
+     * Shows the derivation. Every 512-token result brings a new one: its labels are kept and given
+     * the new text (a fresh set of ~40 labels each time cost the FX thread a CSS pass and skins),
+     * and the panel's children are only replaced when the lines themselves change.
+     */
     private void fillDerivation() {
         Derivation d = vm.derivationProperty().get();
         List<String> tokens = vm.tokensProperty().get();
         List<String> queries = vm.queryTokensProperty().get();
-        Label title = new Label();
-        title.getStyleClass().add("section-title");
-        title.setWrapText(true);
-        derivationBox.getChildren().setAll(title);
+        Label title = derivationTitle;
+        if (title.getStyleClass().isEmpty()) {
+            title.getStyleClass().add("section-title");
+            title.setWrapText(true);
+            derivationEmpty.getStyleClass().add("hint");
+            derivationEmpty.setWrapText(true);
+        }
+        List<Node> lines = new ArrayList<>();
+        lines.add(title);
         if (d == null) {
             title.setText(i18n.get("qkv.derivation.title"));
-            Label empty = new Label(i18n.get("qkv.derivation.empty"));
-            empty.getStyleClass().add("hint");
-            empty.setWrapText(true);
-            derivationBox.getChildren().add(empty);
-            return;
+            derivationEmpty.setText(i18n.get("qkv.derivation.empty"));
+            lines.add(derivationEmpty);
+        } else {
+            String qi = queries.size() > d.row() ? queries.get(d.row()) : String.valueOf(d.row() + 1);
+            String kj = tokens.size() > d.col() ? tokens.get(d.col()) : String.valueOf(d.col() + 1);
+            title.setText(i18n.format("qkv.derivation.titleCell", qi, kj));
+            derivationFormulas(d, lines);
+            for (int k = 0; k < d.steps().size(); k++) {
+                Derivation.Step s = d.steps().get(k);
+                if (k == stepCaptions.size()) {
+                    Label caption = new Label();
+                    caption.getStyleClass().add("step-caption");
+                    caption.setWrapText(true);
+                    Label math = new Label();
+                    math.getStyleClass().add("step-math");
+                    math.setWrapText(true);
+                    stepCaptions.add(caption);
+                    stepMaths.add(math);
+                }
+                Label caption = stepCaptions.get(k);
+                caption.setText(i18n.format(s.captionKey(), s.captionArgs().toArray()));
+                Label math = stepMaths.get(k);
+                math.setText(s.math());
+                String style = s.result() ? "step-result" : "step-math";
+                if (!math.getStyleClass().contains(style)) {
+                    math.getStyleClass().removeAll("step-result", "step-math");
+                    math.getStyleClass().add(style);
+                }
+                lines.add(caption);
+                lines.add(math);
+            }
         }
-        String qi = queries.size() > d.row() ? queries.get(d.row()) : String.valueOf(d.row() + 1);
-        String kj = tokens.size() > d.col() ? tokens.get(d.col()) : String.valueOf(d.col() + 1);
-        title.setText(i18n.format("qkv.derivation.titleCell", qi, kj));
-        derivationFormulas(d);
-        for (Derivation.Step s : d.steps()) {
-            Label caption = new Label(i18n.format(s.captionKey(), s.captionArgs().toArray()));
-            caption.getStyleClass().add("step-caption");
-            caption.setWrapText(true);
-            Label math = new Label(s.math());
-            math.getStyleClass().add(s.result() ? "step-result" : "step-math");
-            math.setWrapText(true);
-            derivationBox.getChildren().addAll(caption, math);
+        if (!derivationBox.getChildren().equals(lines)) {
+            derivationBox.getChildren().setAll(lines);
         }
     }
 
     private final List<Formula> derivationFormulas = new ArrayList<>();
 
     /** The key lines of the derivation as formulas: the weight and the output row, with numbers. */
-    private void derivationFormulas(Derivation d) {
+    private void derivationFormulas(Derivation d, List<Node> lines) {
         AttentionTrace t = vm.traceProperty().get();
         if (t == null) {
             return;
@@ -372,7 +403,7 @@ public final class QkvView extends BorderPane implements Exportable, LessonView 
         }
         derivationFormulas.get(0).setLatex(QkvFormulas.numbers(Stage.WEIGHTS, t, new Cell(d.row(), d.col())));
         derivationFormulas.get(1).setLatex(d.row() < t.output().rows() ? QkvFormulas.output(t, d.row(), false) : "");
-        derivationBox.getChildren().addAll(derivationFormulas);
+        lines.addAll(derivationFormulas);
     }
 
     // ---------------------------------------------------------------- lessons

@@ -30,8 +30,15 @@ public enum ColorMap {
     /** The default for signed values. */
     public static final ColorMap DEFAULT_DIVERGING = BLUE_RED;
 
+    /** Buckets of the lookup table over [0, 1]: a power of two, so that x·BUCKETS is exact. */
+    private static final int BUCKETS = 1 << 16;
+    /** A table entry whose bucket holds more than one colour (alpha 0 never occurs in an opaque map). */
+    private static final int MIXED = 0;
+
     private final Kind kind;
     private final int[] anchors;
+    /** Bucket k holds the one colour of every t in [k, k + 1)/BUCKETS, or MIXED; built on first use. */
+    private volatile int[] table;
 
     ColorMap(Kind kind, String... hex) {
         this.kind = kind;
@@ -50,9 +57,45 @@ public enum ColorMap {
         return "colormap." + name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** Opaque ARGB for {@code t} in [0, 1] (clamped; NaN gives the low end). */
+    /**
+     * Opaque ARGB for {@code t} in [0, 1] (clamped; NaN gives the low end). A 512×512 heatmap asks
+     * this 262 144 times per redraw, on the FX thread, so most answers come from a table: exactly
+     * the colour {@link #exactArgb} gives, because a bucket is only used when its whole range maps
+     * to one colour (each channel is monotone in t within a segment between two anchors, so equal
+     * colours at both ends of a bucket in one segment mean one colour throughout).
+     */
     public int argb(double t) {
         double x = Double.isNaN(t) ? 0 : Math.max(0, Math.min(1, t));
+        int[] lut = table;
+        if (lut == null) {
+            lut = buildTable();
+        }
+        int c = lut[(int) (x * BUCKETS)];
+        return c != MIXED ? c : exactArgb(x);
+    }
+
+    private synchronized int[] buildTable() {
+        if (table != null) {
+            return table;
+        }
+        int[] lut = new int[BUCKETS + 1];
+        for (int k = 0; k < BUCKETS; k++) {
+            double lo = k / (double) BUCKETS;
+            double hi = Math.nextDown((k + 1) / (double) BUCKETS);
+            int a = exactArgb(lo);
+            lut[k] = a == exactArgb(hi) && segment(lo) == segment(hi) ? a : MIXED;
+        }
+        lut[BUCKETS] = exactArgb(1.0);
+        table = lut;
+        return lut;
+    }
+
+    private int segment(double x) {
+        return Math.min((int) (x * (anchors.length - 1)), anchors.length - 2);
+    }
+
+    /** The colour at {@code x} in [0, 1], interpolated between the two anchors around it. */
+    private int exactArgb(double x) {
         double pos = x * (anchors.length - 1);
         int i = Math.min((int) pos, anchors.length - 2);
         double f = pos - i;

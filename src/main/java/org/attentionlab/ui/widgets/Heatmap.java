@@ -726,9 +726,10 @@ public class Heatmap extends Region {
 
     private void layoutValues(Matrix m, Geometry g) {
         int n = m.rows() * m.cols();
-        if (valuesDirty || valueTexts.length != n) {
+        if (valuesDirty || (n <= MAX_VALUE_TEXTS && valueTexts.length != n)) {
             valueLayer.getChildren().clear();
-            valueTexts = new Text[n];
+            // no numbers in more than MAX_VALUE_TEXTS cells: no 262 144-slot array per 512×512 redraw either
+            valueTexts = n <= MAX_VALUE_TEXTS ? new Text[n] : new Text[0];
             if (n <= MAX_VALUE_TEXTS) {
                 int d = decimals.get();
                 for (int i = 0; i < m.rows(); i++) {
@@ -928,10 +929,9 @@ public class Heatmap extends Region {
         double lo = r[0];
         double span = r[1] - r[0];
         for (int i = 0; i < m.rows(); i++) {
-            double[] row = m.row(i);
             int base = i * cols;
             for (int j = 0; j < cols; j++) {
-                double v = row[j];
+                double v = m.get(i, j); // not m.row(i): a copy per row, 512 of them per 512×512 redraw
                 cellColors[base + j] = v == Double.NEGATIVE_INFINITY ? MASKED
                         : Double.isNaN(v) || v == Double.POSITIVE_INFINITY ? INVALID
                         : map.argb((v - lo) / span);
@@ -948,7 +948,8 @@ public class Heatmap extends Region {
             double hi = Double.NEGATIVE_INFINITY;
             boolean masked = false;
             for (int i = 0; i < m.rows(); i++) {
-                for (double x : m.row(i)) {
+                for (int j = 0; j < m.cols(); j++) {
+                    double x = m.get(i, j);
                     if (x - x == 0) { // finite
                         if (x < lo) {
                             lo = x;
