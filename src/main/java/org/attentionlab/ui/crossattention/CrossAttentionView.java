@@ -5,7 +5,6 @@ import java.util.List;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -14,15 +13,9 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.attentionlab.engine.trace.Matrix;
@@ -30,8 +23,8 @@ import org.attentionlab.io.LabeledMatrix;
 import org.attentionlab.lesson.StateMap;
 import org.attentionlab.ui.Appearance;
 import org.attentionlab.ui.I18n;
-import org.attentionlab.ui.Message;
 import org.attentionlab.ui.Services;
+import org.attentionlab.ui.ViewParts;
 import org.attentionlab.ui.crossattention.CrossAttentionViewModel.Result;
 import org.attentionlab.ui.shell.Exportable;
 import org.attentionlab.ui.shell.LessonView;
@@ -52,6 +45,7 @@ public final class CrossAttentionView extends BorderPane implements LessonView, 
 
     private final CrossAttentionViewModel vm;
     private final I18n i18n;
+    private final ViewParts parts;
     private final Appearance appearance;
     private final LessonPanels panels;
     private final Node controls;
@@ -65,6 +59,7 @@ public final class CrossAttentionView extends BorderPane implements LessonView, 
     public CrossAttentionView(CrossAttentionViewModel vm, Services services) {
         this.vm = vm;
         this.i18n = services.i18n();
+        this.parts = new ViewParts(i18n);
         this.appearance = services.appearance();
         this.panels = new LessonPanels(appearance);
         getStyleClass().add("cross-attention-view");
@@ -77,17 +72,9 @@ public final class CrossAttentionView extends BorderPane implements LessonView, 
         panels.add("focus", card("cross.panel.focus", focusPanel()));
         panels.add("heads", card("cross.panel.heads", headsPanel()));
         panels.flow().setId("cross-panels");
-        controls = scroll(controls(), "cross-controls-scroll");
-        setCenter(scroll(panels.flow(), "cross-panels-scroll"));
-        Runnable placeControls = () -> setLeft(panels.controlsShownProperty().get() ? controls : null);
-        panels.controlsShownProperty().addListener(o -> placeControls.run());
-        placeControls.run();
-        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.F9) {
-                setLeft(getLeft() == null ? controls : null);
-                e.consume();
-            }
-        });
+        controls = ViewParts.scroll(controls(), "cross-controls-scroll");
+        setCenter(ViewParts.scroll(panels.flow(), "cross-panels-scroll"));
+        ViewParts.controlsOnLeft(this, controls, panels);
         vm.resultProperty().addListener(o -> show());
         vm.focusProperty().addListener(o -> show());
         vm.headMapsProperty().addListener(o -> show());
@@ -165,12 +152,9 @@ public final class CrossAttentionView extends BorderPane implements LessonView, 
     // ---------------------------------------------------------------- controls
 
     private Node controls() {
-        VBox box = new VBox();
-        box.getStyleClass().add("control-panel");
-        box.prefWidthProperty().bind(appearance.em(19));
-        box.maxWidthProperty().bind(appearance.em(19));
+        VBox box = ViewParts.controlPanel(appearance.em(19));
         box.spacingProperty().bind(appearance.em(0.45));
-        Label title = label("cross.title", "view-title");
+        Label title = parts.label("cross.title", "view-title");
         title.setWrapText(true);
 
         ComboBox<ShippedModel> model = new ComboBox<>(FXCollections.observableArrayList(ShippedModel.values()));
@@ -190,8 +174,8 @@ public final class CrossAttentionView extends BorderPane implements LessonView, 
         target.textProperty().bindBidirectional(vm.targetProperty());
         target.promptTextProperty().bind(i18n.text("cross.target.prompt"));
         target.setOnAction(e -> vm.compute());
-        Button apply = button("cross.apply", "cross-apply", vm::compute);
-        Button example = button("cross.example", "cross-example", vm::useExample);
+        Button apply = parts.button("cross.apply", "cross-apply", vm::compute);
+        Button example = parts.button("cross.example", "cross-example", vm::useExample);
         example.setWrapText(true);
         FlowPane buttons = new FlowPane(apply, example);
         buttons.hgapProperty().bind(appearance.em(0.35));
@@ -241,19 +225,19 @@ public final class CrossAttentionView extends BorderPane implements LessonView, 
             }
         });
 
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.visibleProperty().bind(vm.busyProperty());
-        busy.managedProperty().bind(vm.busyProperty());
-        busy.prefWidthProperty().bind(appearance.em(1.6));
-        busy.prefHeightProperty().bind(appearance.em(1.6));
-        Label error = message(vm.errorProperty(), "cross-error", "error-text");
-        Label notice = message(vm.noticeProperty(), "cross-notice", "statement");
-        Label problem = message(vm.choiceProblemProperty(), "cross-choice-problem", "error-text");
-        Label hint = label("cross.hint", "hint");
+        ProgressIndicator busy = ViewParts.busyIndicator(vm.busyProperty(), appearance.em(1.6));
+        Label error = parts.message(vm.errorProperty(), "error-text");
+        error.setId("cross-error");
+        Label notice = parts.message(vm.noticeProperty(), "statement");
+        notice.setId("cross-notice");
+        Label problem = parts.message(vm.choiceProblemProperty(), "error-text");
+        problem.setId("cross-choice-problem");
+        Label hint = parts.label("cross.hint", "hint");
         hint.setWrapText(true);
-        box.getChildren().addAll(title, label("cross.model", "field-label"), model, label("cross.source", "field-label"), source,
-                label("cross.target", "field-label"), target, buttons, busy, error, notice, label("cross.layer", "field-label"), layer,
-                label("cross.head", "field-label"), head, problem, hint);
+        box.getChildren().addAll(title, parts.label("cross.model", "field-label"), model,
+                parts.label("cross.source", "field-label"), source, parts.label("cross.target", "field-label"), target, buttons,
+                busy, error, notice, parts.label("cross.layer", "field-label"), layer,
+                parts.label("cross.head", "field-label"), head, problem, hint);
         return box;
     }
 
@@ -410,51 +394,6 @@ public final class CrossAttentionView extends BorderPane implements LessonView, 
     }
 
     private Node card(String titleKey, Node content) {
-        Label title = label(titleKey, "card-title");
-        VBox card = new VBox(title, content);
-        card.getStyleClass().add("stage-card");
-        card.spacingProperty().bind(panels.em(0.3));
-        card.setMaxWidth(Region.USE_PREF_SIZE);
-        card.setId("cross-panel-" + titleKey.substring(titleKey.lastIndexOf('.') + 1));
-        return card;
-    }
-
-    private ScrollPane scroll(Node content, String id) {
-        ScrollPane s = new ScrollPane(content);
-        s.setId(id);
-        s.getStyleClass().add("panel-scroll");
-        s.setFitToWidth(true);
-        return s;
-    }
-
-    private Label label(String key, String style) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.text(key));
-        l.getStyleClass().add(style);
-        return l;
-    }
-
-    private Button button(String key, String id, Runnable action) {
-        Button b = new Button();
-        b.setId(id);
-        b.textProperty().bind(i18n.text(key));
-        b.setOnAction(e -> action.run());
-        b.setMinWidth(Region.USE_PREF_SIZE);
-        HBox.setHgrow(b, Priority.NEVER);
-        return b;
-    }
-
-    private Label message(ReadOnlyObjectProperty<Message> property, String id, String style) {
-        Label l = new Label();
-        l.setId(id);
-        l.getStyleClass().add(style);
-        l.setWrapText(true);
-        l.textProperty().bind(Bindings.createStringBinding(() -> {
-            Message m = property.get();
-            return m == null ? "" : m.format(i18n);
-        }, property, i18n.localeProperty()));
-        l.visibleProperty().bind(property.isNotNull());
-        l.managedProperty().bind(property.isNotNull());
-        return l;
+        return parts.panelCard(panels, "cross-panel-", titleKey, content);
     }
 }

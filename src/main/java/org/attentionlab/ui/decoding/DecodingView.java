@@ -5,7 +5,6 @@ import java.util.List;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -14,10 +13,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -34,6 +30,7 @@ import org.attentionlab.ui.Appearance;
 import org.attentionlab.ui.I18n;
 import org.attentionlab.ui.Message;
 import org.attentionlab.ui.Services;
+import org.attentionlab.ui.ViewParts;
 import org.attentionlab.ui.crossattention.ShippedModel;
 import org.attentionlab.ui.decoding.DecodingViewModel.Mode;
 import org.attentionlab.ui.decoding.DecodingViewModel.Result;
@@ -59,6 +56,7 @@ public final class DecodingView extends BorderPane implements LessonView, Export
 
     private final DecodingViewModel vm;
     private final I18n i18n;
+    private final ViewParts parts;
     private final Appearance appearance;
     private final LessonPanels panels;
     private final Node controls;
@@ -80,6 +78,7 @@ public final class DecodingView extends BorderPane implements LessonView, Export
     public DecodingView(DecodingViewModel vm, Services services) {
         this.vm = vm;
         this.i18n = services.i18n();
+        this.parts = new ViewParts(i18n);
         this.appearance = services.appearance();
         this.panels = new LessonPanels(appearance);
         getStyleClass().add("decoding-view");
@@ -92,17 +91,9 @@ public final class DecodingView extends BorderPane implements LessonView, Export
         panels.add("self", card("decoding.panel.self", titled(selfTitle, self, "decoding.self.hint")));
         panels.add("cross", card("decoding.panel.cross", titled(crossTitle, cross, "decoding.cross.hint")));
         panels.flow().setId("decoding-panels");
-        controls = scroll(controls(), "decoding-controls-scroll");
-        setCenter(scroll(panels.flow(), "decoding-panels-scroll"));
-        Runnable placeControls = () -> setLeft(panels.controlsShownProperty().get() ? controls : null);
-        panels.controlsShownProperty().addListener(o -> placeControls.run());
-        placeControls.run();
-        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.F9) {
-                setLeft(getLeft() == null ? controls : null);
-                e.consume();
-            }
-        });
+        controls = ViewParts.scroll(controls(), "decoding-controls-scroll");
+        setCenter(ViewParts.scroll(panels.flow(), "decoding-panels-scroll"));
+        ViewParts.controlsOnLeft(this, controls, panels);
         vm.currentProperty().addListener(o -> show());
         vm.selfMapProperty().addListener(o -> show());
         vm.crossMapProperty().addListener(o -> show());
@@ -184,12 +175,9 @@ public final class DecodingView extends BorderPane implements LessonView, Export
     // ---------------------------------------------------------------- controls
 
     private Node controls() {
-        VBox box = new VBox();
-        box.getStyleClass().add("control-panel");
-        box.prefWidthProperty().bind(appearance.em(19));
-        box.maxWidthProperty().bind(appearance.em(19));
+        VBox box = ViewParts.controlPanel(appearance.em(19));
         box.spacingProperty().bind(appearance.em(0.45));
-        Label title = label("decoding.title", "view-title");
+        Label title = parts.label("decoding.title", "view-title");
         title.setWrapText(true);
 
         ComboBox<ShippedModel> model = new ComboBox<>(FXCollections.observableArrayList(ShippedModel.values()));
@@ -204,11 +192,11 @@ public final class DecodingView extends BorderPane implements LessonView, Export
         source.promptTextProperty().bind(i18n.text("decoding.source.prompt"));
         source.setOnAction(e -> vm.decode());
 
-        Button first = button("decoding.first", "decoding-first", vm::first);
-        Button back = button("decoding.back", "decoding-back", vm::back);
-        Button next = button("decoding.next", "decoding-next", vm::next);
-        Button end = button("decoding.end", "decoding-end", vm::runToEnd);
-        Button decode = button("decoding.decode", "decoding-decode", vm::decode);
+        Button first = parts.button("decoding.first", "decoding-first", vm::first);
+        Button back = parts.button("decoding.back", "decoding-back", vm::back);
+        Button next = parts.button("decoding.next", "decoding-next", vm::next);
+        Button end = parts.button("decoding.end", "decoding-end", vm::runToEnd);
+        Button decode = parts.button("decoding.decode", "decoding-decode", vm::decode);
         FlowPane stepping = new FlowPane(first, back, next, end);
         stepping.hgapProperty().bind(appearance.em(0.35));
         stepping.vgapProperty().bind(appearance.em(0.35));
@@ -243,9 +231,9 @@ public final class DecodingView extends BorderPane implements LessonView, Export
         GridPane sampling = new GridPane();
         sampling.hgapProperty().bind(appearance.em(0.5));
         sampling.vgapProperty().bind(appearance.em(0.35));
-        sampling.addRow(0, label("decoding.temperature", "field-label"), temperature);
-        sampling.addRow(1, label("decoding.topK", "field-label"), topK);
-        sampling.addRow(2, label("decoding.seed", "field-label"), seed);
+        sampling.addRow(0, parts.label("decoding.temperature", "field-label"), temperature);
+        sampling.addRow(1, parts.label("decoding.topK", "field-label"), topK);
+        sampling.addRow(2, parts.label("decoding.seed", "field-label"), seed);
         sampling.disableProperty().bind(vm.modeProperty().isEqualTo(Mode.GREEDY));
 
         ComboBox<Integer> layer = new ComboBox<>();
@@ -312,19 +300,19 @@ public final class DecodingView extends BorderPane implements LessonView, Export
             }
             return r != null && r.heldOut() != null ? i18n.get("decoding.reference.heldOut") : i18n.get("decoding.reference.none");
         }, vm.resultProperty(), vm.referenceProperty(), i18n.localeProperty()));
-        Button send = button("decoding.send", "decoding-send", vm::sendToBleu);
+        Button send = parts.button("decoding.send", "decoding-send", vm::sendToBleu);
         send.setWrapText(true);
         send.disableProperty().bind(vm.resultProperty().isNull());
 
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.visibleProperty().bind(vm.busyProperty());
-        busy.managedProperty().bind(vm.busyProperty());
-        busy.prefWidthProperty().bind(appearance.em(1.6));
-        busy.prefHeightProperty().bind(appearance.em(1.6));
-        Label error = message(vm.errorProperty(), "decoding-error", "error-text");
-        Label notice = message(vm.noticeProperty(), "decoding-notice", "statement");
-        Label problem = message(vm.choiceProblemProperty(), "decoding-choice-problem", "error-text");
-        Label inputProblem = message(inputError, "decoding-input-error", "error-text");
+        ProgressIndicator busy = ViewParts.busyIndicator(vm.busyProperty(), appearance.em(1.6));
+        Label error = parts.message(vm.errorProperty(), "error-text");
+        error.setId("decoding-error");
+        Label notice = parts.message(vm.noticeProperty(), "statement");
+        notice.setId("decoding-notice");
+        Label problem = parts.message(vm.choiceProblemProperty(), "error-text");
+        problem.setId("decoding-choice-problem");
+        Label inputProblem = parts.message(inputError, "error-text");
+        inputProblem.setId("decoding-input-error");
 
         javafx.scene.layout.HBox sourceRow = new javafx.scene.layout.HBox(source, decode);
         sourceRow.spacingProperty().bind(appearance.em(0.35));
@@ -333,11 +321,12 @@ public final class DecodingView extends BorderPane implements LessonView, Export
         shownRow.spacingProperty().bind(appearance.em(0.35));
         javafx.scene.layout.HBox.setHgrow(layer, javafx.scene.layout.Priority.ALWAYS);
         javafx.scene.layout.HBox.setHgrow(head, javafx.scene.layout.Priority.ALWAYS);
-        box.getChildren().addAll(title, label("decoding.model", "field-label"), model, label("decoding.source", "field-label"), sourceRow,
-                label("decoding.stepping", "section-title"), stepping, busy, error, notice,
-                label("decoding.bleu", "section-title"), reference, referenceSource, send,
-                label("decoding.sampling", "section-title"), mode, sampling, inputProblem,
-                label("decoding.show", "section-title"), shownRow, problem);
+        box.getChildren().addAll(title, parts.label("decoding.model", "field-label"), model,
+                parts.label("decoding.source", "field-label"), sourceRow,
+                parts.label("decoding.stepping", "section-title"), stepping, busy, error, notice,
+                parts.label("decoding.bleu", "section-title"), reference, referenceSource, send,
+                parts.label("decoding.sampling", "section-title"), mode, sampling, inputProblem,
+                parts.label("decoding.show", "section-title"), shownRow, problem);
         return box;
     }
 
@@ -472,7 +461,7 @@ public final class DecodingView extends BorderPane implements LessonView, Export
 
     private Node titled(Label title, Heatmap map, String hintKey) {
         title.getStyleClass().add("card-subtitle");
-        Label hint = label(hintKey, "hint");
+        Label hint = parts.label(hintKey, "hint");
         hint.setWrapText(true);
         hint.maxWidthProperty().bind(panels.em(26));
         VBox box = new VBox(title, map, hint);
@@ -612,50 +601,6 @@ public final class DecodingView extends BorderPane implements LessonView, Export
     }
 
     private Node card(String titleKey, Node content) {
-        Label title = label(titleKey, "card-title");
-        VBox card = new VBox(title, content);
-        card.getStyleClass().add("stage-card");
-        card.spacingProperty().bind(panels.em(0.3));
-        card.setMaxWidth(Region.USE_PREF_SIZE);
-        card.setId("decoding-panel-" + titleKey.substring(titleKey.lastIndexOf('.') + 1));
-        return card;
-    }
-
-    private ScrollPane scroll(Node content, String id) {
-        ScrollPane s = new ScrollPane(content);
-        s.setId(id);
-        s.getStyleClass().add("panel-scroll");
-        s.setFitToWidth(true);
-        return s;
-    }
-
-    private Label label(String key, String style) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.text(key));
-        l.getStyleClass().add(style);
-        return l;
-    }
-
-    private Button button(String key, String id, Runnable action) {
-        Button b = new Button();
-        b.setId(id);
-        b.textProperty().bind(i18n.text(key));
-        b.setOnAction(e -> action.run());
-        b.setMinWidth(Region.USE_PREF_SIZE);
-        return b;
-    }
-
-    private Label message(ReadOnlyObjectProperty<Message> property, String id, String style) {
-        Label l = new Label();
-        l.setId(id);
-        l.getStyleClass().add(style);
-        l.setWrapText(true);
-        l.textProperty().bind(Bindings.createStringBinding(() -> {
-            Message m = property.get();
-            return m == null ? "" : m.format(i18n);
-        }, property, i18n.localeProperty()));
-        l.visibleProperty().bind(property.isNotNull());
-        l.managedProperty().bind(property.isNotNull());
-        return l;
+        return parts.panelCard(panels, "decoding-panel-", titleKey, content);
     }
 }

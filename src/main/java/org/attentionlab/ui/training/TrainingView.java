@@ -9,7 +9,6 @@ import java.util.function.Consumer;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.event.EventHandler;
 import javafx.geometry.Pos;
@@ -21,10 +20,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -46,6 +42,7 @@ import org.attentionlab.ui.EnumCells;
 import org.attentionlab.ui.I18n;
 import org.attentionlab.ui.Message;
 import org.attentionlab.ui.Services;
+import org.attentionlab.ui.ViewParts;
 import org.attentionlab.ui.shell.CjkFonts;
 import org.attentionlab.ui.shell.Exportable;
 import org.attentionlab.ui.shell.LessonView;
@@ -73,6 +70,7 @@ public final class TrainingView extends BorderPane implements LessonView, Export
 
     private final TrainingViewModel vm;
     private final I18n i18n;
+    private final ViewParts parts;
     private final Appearance appearance;
     private final LessonPanels panels;
     private final Node controls;
@@ -106,6 +104,7 @@ public final class TrainingView extends BorderPane implements LessonView, Export
     public TrainingView(TrainingViewModel vm, Services services) {
         this.vm = vm;
         this.i18n = services.i18n();
+        this.parts = new ViewParts(i18n);
         this.appearance = services.appearance();
         this.panels = new LessonPanels(appearance);
         this.parameterValue = heatmap("training-parameter", ScaleMode.SIGNED);
@@ -121,18 +120,9 @@ public final class TrainingView extends BorderPane implements LessonView, Export
         panels.add("parameters", parametersCard);
         panels.flow().setId("training-panels");
 
-        controls = scroll(controls(), "training-controls-scroll");
-        ScrollPane centre = scroll(panels.flow(), "training-panels-scroll");
-        setCenter(centre);
-        Runnable placeControls = () -> setLeft(panels.controlsShownProperty().get() ? controls : null);
-        panels.controlsShownProperty().addListener(o -> placeControls.run());
-        placeControls.run();
-        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.F9) {
-                setLeft(getLeft() == null ? controls : null);
-                e.consume();
-            }
-        });
+        controls = ViewParts.scroll(controls(), "training-controls-scroll");
+        setCenter(ViewParts.scroll(panels.flow(), "training-panels-scroll"));
+        ViewParts.controlsOnLeft(this, controls, panels);
 
         vm.mapsProperty().addListener(o -> showAttention());
         vm.mapsBeforeProperty().addListener(o -> showAttention());
@@ -268,11 +258,8 @@ public final class TrainingView extends BorderPane implements LessonView, Export
     // ---------------------------------------------------------------- left: experiment, settings, buttons
 
     private Node controls() {
-        VBox box = new VBox();
-        box.getStyleClass().add("control-panel");
-        box.prefWidthProperty().bind(appearance.em(19));
-        box.maxWidthProperty().bind(appearance.em(19));
-        Label title = label("training.title", "view-title");
+        VBox box = ViewParts.controlPanel(appearance.em(19));
+        Label title = parts.label("training.title", "view-title");
         title.setWrapText(true);
 
         ComboBox<Experiment> experiment = new ComboBox<>(FXCollections.observableArrayList(Experiment.values()));
@@ -310,9 +297,9 @@ public final class TrainingView extends BorderPane implements LessonView, Export
         GridPane settings = new GridPane();
         settings.hgapProperty().bind(appearance.em(0.5));
         settings.vgapProperty().bind(appearance.em(0.35));
-        settings.addRow(0, label("training.seed", "field-label"), seed);
-        settings.addRow(1, label("training.rate", "field-label"), rate);
-        settings.addRow(2, label("training.steps", "field-label"), steps);
+        settings.addRow(0, parts.label("training.seed", "field-label"), seed);
+        settings.addRow(1, parts.label("training.rate", "field-label"), rate);
+        settings.addRow(2, parts.label("training.steps", "field-label"), steps);
         GridPane.setHgrow(seed, Priority.ALWAYS);
         for (Node n : settings.getChildren()) {
             if (n instanceof Label l) {
@@ -322,11 +309,11 @@ public final class TrainingView extends BorderPane implements LessonView, Export
         settings.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.phaseProperty().get().isActive(), vm.phaseProperty()));
         experiment.disableProperty().bind(settings.disableProperty());
 
-        Button start = button("training.start", "training-start", vm::start);
-        Button pause = button("training.pause", "training-pause", vm::pause);
-        Button resume = button("training.resume", "training-resume", vm::resume);
-        Button step = button("training.step", "training-step", vm::stepOnce);
-        Button cancel = button("training.cancel", "training-cancel", vm::cancel);
+        Button start = parts.button("training.start", "training-start", vm::start);
+        Button pause = parts.button("training.pause", "training-pause", vm::pause);
+        Button resume = parts.button("training.resume", "training-resume", vm::resume);
+        Button step = parts.button("training.step", "training-step", vm::stepOnce);
+        Button cancel = parts.button("training.cancel", "training-cancel", vm::cancel);
         pause.disableProperty().bind(vm.phaseProperty().isNotEqualTo(Phase.RUNNING));
         resume.disableProperty().bind(vm.phaseProperty().isNotEqualTo(Phase.PAUSED));
         cancel.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.phaseProperty().get().isActive(), vm.phaseProperty()));
@@ -387,9 +374,9 @@ public final class TrainingView extends BorderPane implements LessonView, Export
                 vm.parameterProperty().set(now);
             }
         });
-        VBox seq2seqChoices = new VBox(label("training.probe", "field-label"), probe, label("training.layer", "field-label"), layer);
+        VBox seq2seqChoices = new VBox(parts.label("training.probe", "field-label"), probe, parts.label("training.layer", "field-label"), layer);
         seq2seqChoices.spacingProperty().bind(appearance.em(0.3));
-        VBox parameterChoice = new VBox(label("training.parameter", "field-label"), parameter);
+        VBox parameterChoice = new VBox(parts.label("training.parameter", "field-label"), parameter);
         parameterChoice.spacingProperty().bind(appearance.em(0.3));
         Runnable kinds = () -> {
             TrainingSettings s = vm.shownSettingsProperty().get();
@@ -401,21 +388,21 @@ public final class TrainingView extends BorderPane implements LessonView, Export
         vm.experimentProperty().addListener(o -> kinds.run());
         kinds.run();
 
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.visibleProperty().bind(vm.busyProperty());
-        busy.managedProperty().bind(vm.busyProperty());
-        busy.prefWidthProperty().bind(appearance.em(1.6));
-        busy.prefHeightProperty().bind(appearance.em(1.6));
-        Label notice = message(vm.noticeProperty(), "training-notice", "statement");
-        Label error = message(vm.errorProperty(), "training-error", "error-text");
-        Label problem = message(vm.choiceProblemProperty(), "training-choice-problem", "error-text");
-        Label inputProblem = message(inputError, "training-input-error", "error-text");
-        Label hint = label("training.hint", "hint");
+        ProgressIndicator busy = ViewParts.busyIndicator(vm.busyProperty(), appearance.em(1.6));
+        Label notice = parts.message(vm.noticeProperty(), "statement");
+        notice.setId("training-notice");
+        Label error = parts.message(vm.errorProperty(), "error-text");
+        error.setId("training-error");
+        Label problem = parts.message(vm.choiceProblemProperty(), "error-text");
+        problem.setId("training-choice-problem");
+        Label inputProblem = parts.message(inputError, "error-text");
+        inputProblem.setId("training-input-error");
+        Label hint = parts.label("training.hint", "hint");
         hint.setWrapText(true);
 
-        box.getChildren().addAll(title, label("training.experiment", "section-title"), experiment, about, settings, inputProblem,
-                label("training.run", "section-title"), buttons, phase, busy, notice, error,
-                label("training.show", "section-title"), seq2seqChoices, parameterChoice, problem, hint);
+        box.getChildren().addAll(title, parts.label("training.experiment", "section-title"), experiment, about, settings, inputProblem,
+                parts.label("training.run", "section-title"), buttons, phase, busy, notice, error,
+                parts.label("training.show", "section-title"), seq2seqChoices, parameterChoice, problem, hint);
         box.spacingProperty().bind(appearance.em(0.45));
         return box;
     }
@@ -525,8 +512,8 @@ public final class TrainingView extends BorderPane implements LessonView, Export
         ratePlot.strokeProperty().set(Color.web("#d55e00"));
         lossPlot.prefHeightProperty().bind(panels.em(10.5));
         ratePlot.prefHeightProperty().bind(panels.em(6.5));
-        VBox box = new VBox(progress, progressText, label("training.curve.loss", "card-subtitle"), lossPlot,
-                lossText, label("training.curve.rate", "card-subtitle"), ratePlot);
+        VBox box = new VBox(progress, progressText, parts.label("training.curve.loss", "card-subtitle"), lossPlot,
+                lossText, parts.label("training.curve.rate", "card-subtitle"), ratePlot);
         box.spacingProperty().bind(panels.em(0.25));
         box.prefWidthProperty().bind(panels.em(28));
         box.maxWidthProperty().bind(panels.em(28));
@@ -577,8 +564,8 @@ public final class TrainingView extends BorderPane implements LessonView, Export
         }
         attentionNow.setId("training-attention-now");
         attentionBefore.setId("training-attention-before");
-        VBox box = new VBox(attentionCaption, label("training.attention.now", "card-subtitle"), attentionNow,
-                label("training.attention.before", "card-subtitle"), attentionBefore);
+        VBox box = new VBox(attentionCaption, parts.label("training.attention.now", "card-subtitle"), attentionNow,
+                parts.label("training.attention.before", "card-subtitle"), attentionBefore);
         box.spacingProperty().bind(panels.em(0.3));
         return box;
     }
@@ -654,7 +641,7 @@ public final class TrainingView extends BorderPane implements LessonView, Export
         changeGrid.add(new Label(), 0, row);
         String[] heads = {"training.change.before", "training.change.after", "training.change.difference"};
         for (int c = 0; c < 3; c++) {
-            changeGrid.add(label(heads[c], "card-subtitle"), c + 1, row);
+            changeGrid.add(parts.label(heads[c], "card-subtitle"), c + 1, row);
         }
         for (String name : TrainingViewModel.PROJECTIONS) {
             row++;
@@ -671,7 +658,7 @@ public final class TrainingView extends BorderPane implements LessonView, Export
             }
             changeMaps.put(name, maps);
         }
-        Label hint = label("training.change.hint", "hint");
+        Label hint = parts.label("training.change.hint", "hint");
         hint.setWrapText(true);
         hint.maxWidthProperty().bind(panels.em(44));
         VBox box = new VBox(changeGrid, hint);
@@ -722,7 +709,7 @@ public final class TrainingView extends BorderPane implements LessonView, Export
         parametersHint.getStyleClass().add("hint");
         parametersHint.setWrapText(true);
         parametersHint.maxWidthProperty().bind(panels.em(30));
-        Label explain = label("training.parameters.hint", "hint");
+        Label explain = parts.label("training.parameters.hint", "hint");
         explain.setWrapText(true);
         explain.maxWidthProperty().bind(panels.em(40));
         explain.visibleProperty().bind(parametersHint.visibleProperty().not());
@@ -750,50 +737,7 @@ public final class TrainingView extends BorderPane implements LessonView, Export
     }
 
     private Node card(String titleKey, Node content) {
-        Label title = label(titleKey, "card-title");
-        VBox card = new VBox(title, content);
-        card.getStyleClass().add("stage-card");
-        card.spacingProperty().bind(panels.em(0.3));
-        card.setMaxWidth(Region.USE_PREF_SIZE);
-        card.setId("training-panel-" + titleKey.substring(titleKey.lastIndexOf('.') + 1));
-        return card;
-    }
-
-    private ScrollPane scroll(Node content, String id) {
-        ScrollPane s = new ScrollPane(content);
-        s.setId(id);
-        s.getStyleClass().add("panel-scroll");
-        s.setFitToWidth(true);
-        return s;
-    }
-
-    private Label label(String key, String style) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.text(key));
-        l.getStyleClass().add(style);
-        return l;
-    }
-
-    private Button button(String key, String id, Runnable action) {
-        Button b = new Button();
-        b.setId(id);
-        b.textProperty().bind(i18n.text(key));
-        b.setOnAction(e -> action.run());
-        return b;
-    }
-
-    private Label message(ReadOnlyObjectProperty<Message> property, String id, String style) {
-        Label l = new Label();
-        l.setId(id);
-        l.getStyleClass().add(style);
-        l.setWrapText(true);
-        l.textProperty().bind(Bindings.createStringBinding(() -> {
-            Message m = property.get();
-            return m == null ? "" : m.format(i18n);
-        }, property, i18n.localeProperty()));
-        l.visibleProperty().bind(property.isNotNull());
-        l.managedProperty().bind(property.isNotNull());
-        return l;
+        return parts.panelCard(panels, "training-panel-", titleKey, content);
     }
 
     private static void show(Node n, boolean on) {
