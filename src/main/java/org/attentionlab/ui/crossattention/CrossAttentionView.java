@@ -2,8 +2,8 @@ package org.attentionlab.ui.crossattention;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
 
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
@@ -11,7 +11,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
@@ -22,7 +21,9 @@ import org.attentionlab.engine.trace.Matrix;
 import org.attentionlab.io.LabeledMatrix;
 import org.attentionlab.lesson.StateMap;
 import org.attentionlab.ui.Appearance;
+import org.attentionlab.ui.EnumCells;
 import org.attentionlab.ui.I18n;
+import org.attentionlab.ui.IndexChoice;
 import org.attentionlab.ui.Services;
 import org.attentionlab.ui.ViewParts;
 import org.attentionlab.ui.crossattention.CrossAttentionViewModel.Result;
@@ -160,8 +161,7 @@ public final class CrossAttentionView extends BorderPane implements LessonView, 
         ComboBox<ShippedModel> model = new ComboBox<>(FXCollections.observableArrayList(ShippedModel.values()));
         model.setId("cross-model");
         model.valueProperty().bindBidirectional(vm.modelProperty());
-        model.setCellFactory(l -> modelCell());
-        model.setButtonCell(modelCell());
+        EnumCells.localise(model, m -> i18n.text(m.messageKey()));
         model.setMaxWidth(Double.MAX_VALUE);
 
         TextField source = new TextField();
@@ -181,49 +181,12 @@ public final class CrossAttentionView extends BorderPane implements LessonView, 
         buttons.hgapProperty().bind(appearance.em(0.35));
         buttons.vgapProperty().bind(appearance.em(0.35));
 
-        ComboBox<Integer> layer = new ComboBox<>();
-        layer.setId("cross-layer");
-        layer.setMaxWidth(Double.MAX_VALUE);
-        layer.setCellFactory(l -> numberCell("cross.layerN"));
-        layer.setButtonCell(numberCell("cross.layerN"));
-        ComboBox<Integer> head = new ComboBox<>();
-        head.setId("cross-head");
-        head.setMaxWidth(Double.MAX_VALUE);
-        head.setCellFactory(l -> headCell());
-        head.setButtonCell(headCell());
-        Runnable fill = () -> {
-            Result r = vm.resultProperty().get();
-            List<Integer> layers = new ArrayList<>();
-            List<Integer> hs = new ArrayList<>(List.of(-1));
-            for (int i = 0; r != null && i < r.layers(); i++) {
-                layers.add(i);
-            }
-            for (int i = 0; r != null && i < r.heads(); i++) {
-                hs.add(i);
-            }
-            if (!layer.getItems().equals(layers)) {
-                layer.getItems().setAll(layers);
-            }
-            if (!head.getItems().equals(hs)) {
-                head.getItems().setAll(hs);
-            }
-            layer.setValue(r == null ? null : vm.shownLayerProperty().get());
-            head.setValue(vm.shownHeadProperty().get());
-        };
-        vm.resultProperty().addListener(o -> fill.run());
-        vm.shownLayerProperty().addListener(o -> fill.run());
-        vm.shownHeadProperty().addListener(o -> fill.run());
-        fill.run();
-        layer.valueProperty().addListener((obs, old, now) -> {
-            if (now != null && now != vm.shownLayerProperty().get()) {
-                vm.layerProperty().set(now);
-            }
-        });
-        head.valueProperty().addListener((obs, old, now) -> {
-            if (now != null && now != vm.shownHeadProperty().get()) {
-                vm.headProperty().set(now);
-            }
-        });
+        IntSupplier layers = () -> vm.resultProperty().get() == null ? 0 : vm.resultProperty().get().layers();
+        IntSupplier heads = () -> vm.resultProperty().get() == null ? 0 : vm.resultProperty().get().heads();
+        ComboBox<Integer> layer = IndexChoice.layers("cross-layer", i18n, "cross.layerN", layers, vm.shownLayerProperty(),
+                vm.layerProperty(), vm.resultProperty());
+        ComboBox<Integer> head = IndexChoice.heads("cross-head", i18n, "cross.headN", "cross.headMean", heads, vm.shownHeadProperty(),
+                vm.headProperty(), vm.resultProperty());
 
         ProgressIndicator busy = ViewParts.busyIndicator(vm.busyProperty(), appearance.em(1.6));
         Label error = parts.message(vm.errorProperty(), "error-text");
@@ -239,51 +202,6 @@ public final class CrossAttentionView extends BorderPane implements LessonView, 
                 busy, error, notice, parts.label("cross.layer", "field-label"), layer,
                 parts.label("cross.head", "field-label"), head, problem, hint);
         return box;
-    }
-
-    private ListCell<ShippedModel> modelCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(ShippedModel item, boolean empty) {
-                super.updateItem(item, empty);
-                textProperty().unbind();
-                if (empty || item == null) {
-                    setText(null);
-                } else {
-                    textProperty().bind(i18n.text(item.messageKey()));
-                }
-            }
-        };
-    }
-
-    private ListCell<Integer> numberCell(String key) {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(Integer item, boolean empty) {
-                super.updateItem(item, empty);
-                textProperty().unbind();
-                if (empty || item == null) {
-                    setText(null);
-                } else {
-                    textProperty().bind(Bindings.createStringBinding(() -> i18n.format(key, item + 1), i18n.localeProperty()));
-                }
-            }
-        };
-    }
-
-    private ListCell<Integer> headCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(Integer item, boolean empty) {
-                super.updateItem(item, empty);
-                textProperty().unbind();
-                if (empty || item == null) {
-                    setText(null);
-                } else {
-                    textProperty().bind(Bindings.createStringBinding(() -> item < 0 ? i18n.get("cross.headMean") : i18n.format("cross.headN", item + 1), i18n.localeProperty()));
-                }
-            }
-        };
     }
 
     // ---------------------------------------------------------------- panels

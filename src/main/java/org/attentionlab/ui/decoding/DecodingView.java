@@ -2,6 +2,7 @@ package org.attentionlab.ui.decoding;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -11,7 +12,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
@@ -27,7 +27,9 @@ import org.attentionlab.engine.train.TokenChoice;
 import org.attentionlab.io.LabeledMatrix;
 import org.attentionlab.lesson.StateMap;
 import org.attentionlab.ui.Appearance;
+import org.attentionlab.ui.EnumCells;
 import org.attentionlab.ui.I18n;
+import org.attentionlab.ui.IndexChoice;
 import org.attentionlab.ui.Message;
 import org.attentionlab.ui.Services;
 import org.attentionlab.ui.ViewParts;
@@ -183,8 +185,7 @@ public final class DecodingView extends BorderPane implements LessonView, Export
         ComboBox<ShippedModel> model = new ComboBox<>(FXCollections.observableArrayList(ShippedModel.values()));
         model.setId("decoding-model");
         model.valueProperty().bindBidirectional(vm.modelProperty());
-        model.setCellFactory(l -> modelCell());
-        model.setButtonCell(modelCell());
+        EnumCells.localise(model, m -> i18n.text(m.messageKey()));
         model.setMaxWidth(Double.MAX_VALUE);
         TextField source = new TextField();
         source.setId("decoding-source");
@@ -204,8 +205,7 @@ public final class DecodingView extends BorderPane implements LessonView, Export
         ComboBox<Mode> mode = new ComboBox<>(FXCollections.observableArrayList(Mode.values()));
         mode.setId("decoding-mode");
         mode.valueProperty().bindBidirectional(vm.modeProperty());
-        mode.setCellFactory(l -> modeCell());
-        mode.setButtonCell(modeCell());
+        EnumCells.localise(mode, m -> i18n.text(m.messageKey()));
         mode.setMaxWidth(Double.MAX_VALUE);
         TextField temperature = numberField("decoding-temperature", () -> NumberText.exact(vm.temperatureProperty().get()), t -> {
             double v = NumberText.parse(t);
@@ -236,51 +236,12 @@ public final class DecodingView extends BorderPane implements LessonView, Export
         sampling.addRow(2, parts.label("decoding.seed", "field-label"), seed);
         sampling.disableProperty().bind(vm.modeProperty().isEqualTo(Mode.GREEDY));
 
-        ComboBox<Integer> layer = new ComboBox<>();
-        layer.setId("decoding-layer");
-        layer.setMaxWidth(Double.MAX_VALUE);
-        layer.setCellFactory(l -> layerCell());
-        layer.setButtonCell(layerCell());
-        ComboBox<Integer> head = new ComboBox<>();
-        head.setId("decoding-head");
-        head.setMaxWidth(Double.MAX_VALUE);
-        head.setCellFactory(l -> headCell());
-        head.setButtonCell(headCell());
-        Runnable fill = () -> {
-            DecodingStep s = vm.currentProperty().get();
-            List<Integer> ls = new ArrayList<>();
-            List<Integer> hs = new ArrayList<>(List.of(-1));
-            if (s != null) {
-                for (int i = 0; i < s.crossAttention().size(); i++) {
-                    ls.add(i);
-                }
-                for (int i = 0; i < s.crossAttention().get(0).size(); i++) {
-                    hs.add(i);
-                }
-            }
-            if (!layer.getItems().equals(ls)) {
-                layer.getItems().setAll(ls);
-            }
-            if (!head.getItems().equals(hs)) {
-                head.getItems().setAll(hs);
-            }
-            layer.setValue(s == null ? null : vm.shownLayerProperty().get());
-            head.setValue(vm.shownHeadProperty().get());
-        };
-        vm.currentProperty().addListener(o -> fill.run());
-        vm.shownLayerProperty().addListener(o -> fill.run());
-        vm.shownHeadProperty().addListener(o -> fill.run());
-        fill.run();
-        layer.valueProperty().addListener((obs, old, now) -> {
-            if (now != null && now != vm.shownLayerProperty().get()) {
-                vm.layerProperty().set(now);
-            }
-        });
-        head.valueProperty().addListener((obs, old, now) -> {
-            if (now != null && now != vm.shownHeadProperty().get()) {
-                vm.headProperty().set(now);
-            }
-        });
+        IntSupplier layers = () -> vm.currentProperty().get() == null ? 0 : vm.currentProperty().get().crossAttention().size();
+        IntSupplier heads = () -> vm.currentProperty().get() == null ? 0 : vm.currentProperty().get().crossAttention().get(0).size();
+        ComboBox<Integer> layer = IndexChoice.layers("decoding-layer", i18n, "cross.layerN", layers, vm.shownLayerProperty(),
+                vm.layerProperty(), vm.currentProperty());
+        ComboBox<Integer> head = IndexChoice.heads("decoding-head", i18n, "cross.headN", "cross.headMean", heads,
+                vm.shownHeadProperty(), vm.headProperty(), vm.currentProperty());
 
         TextField reference = new TextField();
         reference.setId("decoding-reference");
@@ -358,66 +319,6 @@ public final class DecodingView extends BorderPane implements LessonView, Export
             });
         }
         return f;
-    }
-
-    private ListCell<ShippedModel> modelCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(ShippedModel item, boolean empty) {
-                super.updateItem(item, empty);
-                textProperty().unbind();
-                if (empty || item == null) {
-                    setText(null);
-                } else {
-                    textProperty().bind(i18n.text(item.messageKey()));
-                }
-            }
-        };
-    }
-
-    private ListCell<Mode> modeCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(Mode item, boolean empty) {
-                super.updateItem(item, empty);
-                textProperty().unbind();
-                if (empty || item == null) {
-                    setText(null);
-                } else {
-                    textProperty().bind(i18n.text(item.messageKey()));
-                }
-            }
-        };
-    }
-
-    private ListCell<Integer> layerCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(Integer item, boolean empty) {
-                super.updateItem(item, empty);
-                textProperty().unbind();
-                if (empty || item == null) {
-                    setText(null);
-                } else {
-                    textProperty().bind(Bindings.createStringBinding(() -> i18n.format("cross.layerN", item + 1), i18n.localeProperty()));
-                }
-            }
-        };
-    }
-
-    private ListCell<Integer> headCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(Integer item, boolean empty) {
-                super.updateItem(item, empty);
-                textProperty().unbind();
-                if (empty || item == null) {
-                    setText(null);
-                } else {
-                    textProperty().bind(Bindings.createStringBinding(() -> item < 0 ? i18n.get("cross.headMean") : i18n.format("cross.headN", item + 1), i18n.localeProperty()));
-                }
-            }
-        };
     }
 
     // ---------------------------------------------------------------- panels

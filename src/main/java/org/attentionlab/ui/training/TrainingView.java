@@ -17,7 +17,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
@@ -40,6 +39,7 @@ import org.attentionlab.lesson.StateMap;
 import org.attentionlab.ui.Appearance;
 import org.attentionlab.ui.EnumCells;
 import org.attentionlab.ui.I18n;
+import org.attentionlab.ui.IndexChoice;
 import org.attentionlab.ui.Message;
 import org.attentionlab.ui.Services;
 import org.attentionlab.ui.ViewParts;
@@ -331,32 +331,10 @@ public final class TrainingView extends BorderPane implements LessonView, Export
         ComboBox<Probe> probe = new ComboBox<>(FXCollections.observableArrayList(Probe.values()));
         probe.setId("training-probe");
         probe.valueProperty().bindBidirectional(vm.probeProperty());
-        probe.setCellFactory(l -> probeCell());
-        probe.setButtonCell(probeCell());
+        EnumCells.localise(probe, p -> i18n.text(p.messageKey()));
         probe.setMaxWidth(Double.MAX_VALUE);
-        ComboBox<Integer> layer = new ComboBox<>();
-        layer.setId("training-layer");
-        layer.setMaxWidth(Double.MAX_VALUE);
-        layer.setCellFactory(l -> layerCell());
-        layer.setButtonCell(layerCell());
-        Runnable fillLayers = () -> {
-            List<Integer> items = new ArrayList<>();
-            for (int i = 0; i < vm.layersProperty().get(); i++) {
-                items.add(i);
-            }
-            if (!layer.getItems().equals(items)) {
-                layer.getItems().setAll(items);
-            }
-            layer.setValue(vm.layersProperty().get() == 0 ? null : vm.shownLayerProperty().get());
-        };
-        vm.layersProperty().addListener(o -> fillLayers.run());
-        vm.shownLayerProperty().addListener(o -> fillLayers.run());
-        fillLayers.run();
-        layer.valueProperty().addListener((obs, old, now) -> {
-            if (now != null && now != vm.shownLayerProperty().get()) {
-                vm.layerProperty().set(now);
-            }
-        });
+        ComboBox<Integer> layer = IndexChoice.layers("training-layer", i18n, "training.layerN", vm.layersProperty()::get,
+                vm.shownLayerProperty(), vm.layerProperty(), vm.layersProperty());
         ComboBox<String> parameter = new ComboBox<>();
         parameter.setId("training-parameter-choice");
         parameter.setMaxWidth(Double.MAX_VALUE);
@@ -405,36 +383,6 @@ public final class TrainingView extends BorderPane implements LessonView, Export
                 parts.label("training.show", "section-title"), seq2seqChoices, parameterChoice, problem, hint);
         box.spacingProperty().bind(appearance.em(0.45));
         return box;
-    }
-
-    private ListCell<Probe> probeCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(Probe item, boolean empty) {
-                super.updateItem(item, empty);
-                textProperty().unbind();
-                if (empty || item == null) {
-                    setText(null);
-                } else {
-                    textProperty().bind(i18n.text(item.messageKey()));
-                }
-            }
-        };
-    }
-
-    private ListCell<Integer> layerCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(Integer item, boolean empty) {
-                super.updateItem(item, empty);
-                textProperty().unbind();
-                if (empty || item == null) {
-                    setText(null);
-                } else {
-                    textProperty().bind(Bindings.createStringBinding(() -> i18n.format("training.layerN", item + 1), i18n.localeProperty()));
-                }
-            }
-        };
     }
 
     /**
