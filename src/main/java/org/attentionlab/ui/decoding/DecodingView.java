@@ -41,6 +41,7 @@ import org.attentionlab.ui.shell.LessonView;
 import org.attentionlab.ui.widgets.Cell;
 import org.attentionlab.ui.widgets.Heatmap;
 import org.attentionlab.ui.widgets.LessonPanels;
+import org.attentionlab.ui.widgets.NumberField;
 import org.attentionlab.ui.widgets.NumberText;
 import org.attentionlab.ui.widgets.ScaleMode;
 
@@ -207,27 +208,27 @@ public final class DecodingView extends BorderPane implements LessonView, Export
         mode.valueProperty().bindBidirectional(vm.modeProperty());
         EnumCells.localise(mode, m -> i18n.text(m.messageKey()));
         mode.setMaxWidth(Double.MAX_VALUE);
-        TextField temperature = numberField("decoding-temperature", () -> NumberText.exact(vm.temperatureProperty().get()), t -> {
+        TextField temperature = NumberField.create("decoding-temperature", 6, () -> NumberText.exact(vm.temperatureProperty().get()), t -> {
             double v = NumberText.parse(t);
             if (!(v >= 0.01) || v > 100) {
                 throw new NumberFormatException();
             }
             vm.temperatureProperty().set(v);
-        }, "decoding.error.temperature");
-        TextField topK = numberField("decoding-topk", () -> Integer.toString(vm.topKProperty().get()), t -> {
+        }, inputError, "decoding.error.temperature", vm.temperatureProperty());
+        TextField topK = NumberField.create("decoding-topk", 6, () -> Integer.toString(vm.topKProperty().get()), t -> {
             int v = Integer.parseInt(t.strip());
             if (v < 0 || v > 1000) {
                 throw new NumberFormatException();
             }
             vm.topKProperty().set(v);
-        }, "decoding.error.topK");
-        TextField seed = numberField("decoding-seed", () -> Long.toString(vm.seedProperty().get()), t -> {
+        }, inputError, "decoding.error.topK", vm.topKProperty());
+        TextField seed = NumberField.create("decoding-seed", 6, () -> Long.toString(vm.seedProperty().get()), t -> {
             long v = Long.parseLong(t.strip());
             if (v < 0 || v > Integer.MAX_VALUE) {
                 throw new NumberFormatException();
             }
             vm.seedProperty().set(v);
-        }, "decoding.error.seed");
+        }, inputError, "decoding.error.seed", vm.seedProperty());
         GridPane sampling = new GridPane();
         sampling.hgapProperty().bind(appearance.em(0.5));
         sampling.vgapProperty().bind(appearance.em(0.35));
@@ -289,36 +290,6 @@ public final class DecodingView extends BorderPane implements LessonView, Export
                 parts.label("decoding.sampling", "section-title"), mode, sampling, inputProblem,
                 parts.label("decoding.show", "section-title"), shownRow, problem);
         return box;
-    }
-
-    private TextField numberField(String id, java.util.function.Supplier<String> shown, java.util.function.Consumer<String> commit,
-                                  String errorKey) {
-        TextField f = new TextField(shown.get());
-        f.setId(id);
-        f.setPrefColumnCount(6);
-        Runnable apply = () -> {
-            try {
-                commit.accept(f.getText());
-                inputError.set(null);
-            } catch (NumberFormatException e) {
-                inputError.set(Message.of(errorKey, f.getText()));
-            }
-            f.setText(shown.get());
-        };
-        f.setOnAction(e -> apply.run());
-        f.focusedProperty().addListener((obs, was, now) -> {
-            if (!now) {
-                apply.run();
-            }
-        });
-        for (javafx.beans.Observable p : List.of(vm.temperatureProperty(), vm.topKProperty(), vm.seedProperty())) {
-            p.addListener(o -> {
-                if (!f.isFocused()) {
-                    f.setText(shown.get());
-                }
-            });
-        }
-        return f;
     }
 
     // ---------------------------------------------------------------- panels

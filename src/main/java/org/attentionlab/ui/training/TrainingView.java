@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -51,6 +50,7 @@ import org.attentionlab.ui.training.TrainingViewModel.Phase;
 import org.attentionlab.ui.training.TrainingViewModel.Probe;
 import org.attentionlab.ui.widgets.Heatmap;
 import org.attentionlab.ui.widgets.LessonPanels;
+import org.attentionlab.ui.widgets.NumberField;
 import org.attentionlab.ui.widgets.NumberText;
 import org.attentionlab.ui.widgets.ScaleMode;
 
@@ -273,27 +273,27 @@ public final class TrainingView extends BorderPane implements LessonView, Export
         about.textProperty().bind(Bindings.createStringBinding(
                 () -> i18n.get(vm.experimentProperty().get().aboutKey()), vm.experimentProperty(), i18n.localeProperty()));
 
-        TextField seed = numberField("training-seed", () -> Long.toString(vm.seedProperty().get()), text -> {
+        TextField seed = NumberField.create("training-seed", 7, () -> Long.toString(vm.seedProperty().get()), text -> {
             long v = Long.parseLong(text.strip());
             if (v < 0 || v > Integer.MAX_VALUE) {
                 throw new NumberFormatException();
             }
             vm.seedProperty().set(v);
-        }, "training.error.seed", vm.seedProperty());
-        TextField rate = numberField("training-rate", () -> NumberText.exact(vm.learningRateProperty().get()), text -> {
+        }, inputError, "training.error.seed", vm.seedProperty());
+        TextField rate = NumberField.create("training-rate", 7, () -> NumberText.exact(vm.learningRateProperty().get()), text -> {
             double v = NumberText.parse(text);
             if (!(v > 0) || v > 1) {
                 throw new NumberFormatException();
             }
             vm.learningRateProperty().set(v);
-        }, "training.error.rate", vm.learningRateProperty());
-        TextField steps = numberField("training-steps", () -> Integer.toString(vm.stepsProperty().get()), text -> {
+        }, inputError, "training.error.rate", vm.learningRateProperty());
+        TextField steps = NumberField.create("training-steps", 7, () -> Integer.toString(vm.stepsProperty().get()), text -> {
             int v = Integer.parseInt(text.strip());
             if (v < 1 || v > 100_000) {
                 throw new NumberFormatException();
             }
             vm.stepsProperty().set(v);
-        }, "training.error.steps", vm.stepsProperty());
+        }, inputError, "training.error.steps", vm.stepsProperty());
         GridPane settings = new GridPane();
         settings.hgapProperty().bind(appearance.em(0.5));
         settings.vgapProperty().bind(appearance.em(0.35));
@@ -383,42 +383,6 @@ public final class TrainingView extends BorderPane implements LessonView, Export
                 parts.label("training.show", "section-title"), seq2seqChoices, parameterChoice, problem, hint);
         box.spacingProperty().bind(appearance.em(0.45));
         return box;
-    }
-
-    /**
-     * A text field for one number: shows the property, commits on Enter or when it loses focus;
-     * a number it cannot take keeps the old value and says why under the field.
-     */
-    private TextField numberField(String id, java.util.function.Supplier<String> shown, Consumer<String> commit, String errorKey,
-                                  javafx.beans.Observable property) {
-        TextField f = new TextField(shown.get());
-        f.setId(id);
-        f.setPrefColumnCount(7);
-        Runnable apply = () -> {
-            try {
-                commit.accept(f.getText());
-                f.getStyleClass().remove("field-error");
-                inputError.set(null);
-            } catch (NumberFormatException e) {
-                if (!f.getStyleClass().contains("field-error")) {
-                    f.getStyleClass().add("field-error");
-                }
-                inputError.set(Message.of(errorKey, f.getText()));
-            }
-            f.setText(shown.get());
-        };
-        f.setOnAction(e -> apply.run());
-        f.focusedProperty().addListener((obs, was, now) -> {
-            if (!now) {
-                apply.run();
-            }
-        });
-        property.addListener(o -> {
-            if (!f.isFocused()) {
-                f.setText(shown.get());
-            }
-        });
-        return f;
     }
 
     // ---------------------------------------------------------------- the panels
