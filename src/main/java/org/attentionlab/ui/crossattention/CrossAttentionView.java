@@ -116,8 +116,7 @@ public final class CrossAttentionView extends BorderPane implements LessonView, 
     @Override
     public void applyLessonState(StateMap state) {
         vm.applyState(state);
-        panels.show(state.texts("panels").orElse(null));
-        panels.zoomProperty().set(state.number("zoom").orElse(1.0));
+        panels.apply(state);
     }
 
     @Override

@@ -138,8 +138,7 @@ public final class DecodingView extends BorderPane implements LessonView, Export
     @Override
     public void applyLessonState(StateMap state) {
         vm.applyState(state);
-        panels.show(state.texts("panels").orElse(null));
-        panels.zoomProperty().set(state.number("zoom").orElse(1.0));
+        panels.apply(state);
     }
 
     @Override

@@ -192,8 +192,7 @@ public final class TrainingView extends BorderPane implements LessonView, Export
     @Override
     public void applyLessonState(StateMap state) {
         vm.applyState(state);
-        panels.show(state.texts("panels").orElse(null));
-        panels.zoomProperty().set(state.number("zoom").orElse(1.0));
+        panels.apply(state);
         showKinds();
     }
 
