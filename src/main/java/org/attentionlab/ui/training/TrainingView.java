@@ -42,6 +42,7 @@ import org.attentionlab.ui.IndexChoice;
 import org.attentionlab.ui.Message;
 import org.attentionlab.ui.Services;
 import org.attentionlab.ui.ViewParts;
+import org.attentionlab.ui.crossattention.CrossAttentionViewModel;
 import org.attentionlab.ui.shell.CjkFonts;
 import org.attentionlab.ui.shell.Exportable;
 import org.attentionlab.ui.shell.LessonView;
@@ -489,7 +490,8 @@ public final class TrainingView extends BorderPane implements LessonView, Export
         boolean single = !now.isEmpty() && now.get(0).kind() == org.attentionlab.engine.train.AttentionKind.SELF;
         fill(attentionNow, nowMaps, now, mean, single, "training-map-");
         List<AttentionMap> beforeShown = single ? was : List.of();
-        Matrix meanBefore = single || was.isEmpty() ? null : TrainingViewModel.mean(was.stream().map(AttentionMap::weights).toList());
+        Matrix meanBefore = single || was.isEmpty() ? null
+                : CrossAttentionViewModel.headMean(was.stream().map(AttentionMap::weights).toList());
         fill(attentionBefore, beforeMaps, beforeShown, meanBefore, single, "training-before-map-");
         if (now.isEmpty()) {
             attentionCaption.setText(i18n.get("training.attention.empty"));

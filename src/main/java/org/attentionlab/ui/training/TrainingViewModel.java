@@ -49,6 +49,7 @@ import org.attentionlab.engine.train.TrainingTask;
 import org.attentionlab.lesson.StateMap;
 import org.attentionlab.ui.Message;
 import org.attentionlab.ui.UiExecutors;
+import org.attentionlab.ui.crossattention.CrossAttentionViewModel;
 
 /**
  * The training view's state: which experiment, its seed, learning rate and steps; a run that
@@ -933,7 +934,8 @@ public final class TrainingViewModel {
         shownLayer.set(shown);
         maps.set(all.stream().filter(m -> m.layer() == shown).toList());
         mapsBefore.set(b == null ? List.of() : b.attention(kind).stream().filter(m -> m.layer() == shown).toList());
-        headMean.set(single || maps.get().isEmpty() ? null : mean(maps.get().stream().map(AttentionMap::weights).toList()));
+        headMean.set(single || maps.get().isEmpty() ? null
+                : CrossAttentionViewModel.headMean(maps.get().stream().map(AttentionMap::weights).toList()));
 
         List<String> names = s.parameters().stream().map(NamedMatrix::name).toList();
         parameterNames.set(names);
@@ -964,20 +966,6 @@ public final class TrainingViewModel {
         }
         changes.set(java.util.Collections.unmodifiableMap(ch));
         choiceProblem.set(problem);
-    }
-
-    /** The mean of several same-shaped maps. */
-    static Matrix mean(List<Matrix> heads) {
-        Matrix first = heads.get(0);
-        double[][] m = new double[first.rows()][first.cols()];
-        for (Matrix h : heads) {
-            for (int i = 0; i < m.length; i++) {
-                for (int j = 0; j < m[i].length; j++) {
-                    m[i][j] += h.get(i, j) / heads.size();
-                }
-            }
-        }
-        return Matrix.of(m);
     }
 
     static Matrix difference(Matrix a, Matrix b) {
