@@ -204,7 +204,6 @@ public final class TrainingViewModel {
     /** FX-side: whether the model shown can be continued by Start (a lesson's first steps). */
     private boolean continuable;
     private int suspended;
-    private boolean dirty;
     private boolean activated;
     private int flushes;
 
@@ -565,7 +564,6 @@ public final class TrainingViewModel {
             layer.set(state.integer("layer").map(Long::intValue).orElse(-1));
             parameter.set(state.text("parameter").orElse(null));
         });
-        dirty = false;
         activated = true;
         Message problem = null;
         if (trained > steps.get()) {
@@ -587,8 +585,7 @@ public final class TrainingViewModel {
 
     private void settingsChanged() {
         if (suspended > 0) {
-            dirty = true;
-            return;
+            return; // the batch's owner prepares the model once at its end
         }
         if (activated && !phase.get().isActive()) {
             prepare(0);
