@@ -52,6 +52,15 @@ public final class ViewParts {
         return b;
     }
 
+    /** A button showing {@code key} with id {@code id} that runs {@code action}, never narrower than its text. */
+    public Button button(String key, String id, Runnable action) {
+        Button b = button(key);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        return b;
+    }
+
     /** A wrapping line that says the message (following the language) and is gone while there is none. */
     public Label message(ObservableObjectValue<Message> property, String style) {
         return message(property, style, m -> m);

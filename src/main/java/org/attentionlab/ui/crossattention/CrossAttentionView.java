@@ -2,36 +2,30 @@ package org.attentionlab.ui.crossattention;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
 
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.attentionlab.engine.trace.Matrix;
 import org.attentionlab.io.LabeledMatrix;
 import org.attentionlab.lesson.StateMap;
 import org.attentionlab.ui.Appearance;
+import org.attentionlab.ui.EnumCells;
 import org.attentionlab.ui.I18n;
-import org.attentionlab.ui.Message;
+import org.attentionlab.ui.IndexChoice;
 import org.attentionlab.ui.Services;
+import org.attentionlab.ui.ViewParts;
 import org.attentionlab.ui.crossattention.CrossAttentionViewModel.Result;
 import org.attentionlab.ui.shell.Exportable;
 import org.attentionlab.ui.shell.LessonView;
@@ -52,6 +46,7 @@ public final class CrossAttentionView extends BorderPane implements LessonView, 
 
     private final CrossAttentionViewModel vm;
     private final I18n i18n;
+    private final ViewParts parts;
     private final Appearance appearance;
     private final LessonPanels panels;
     private final Node controls;
@@ -65,6 +60,7 @@ public final class CrossAttentionView extends BorderPane implements LessonView, 
     public CrossAttentionView(CrossAttentionViewModel vm, Services services) {
         this.vm = vm;
         this.i18n = services.i18n();
+        this.parts = new ViewParts(i18n);
         this.appearance = services.appearance();
         this.panels = new LessonPanels(appearance);
         getStyleClass().add("cross-attention-view");
@@ -77,17 +73,9 @@ public final class CrossAttentionView extends BorderPane implements LessonView, 
         panels.add("focus", card("cross.panel.focus", focusPanel()));
         panels.add("heads", card("cross.panel.heads", headsPanel()));
         panels.flow().setId("cross-panels");
-        controls = scroll(controls(), "cross-controls-scroll");
-        setCenter(scroll(panels.flow(), "cross-panels-scroll"));
-        Runnable placeControls = () -> setLeft(panels.controlsShownProperty().get() ? controls : null);
-        panels.controlsShownProperty().addListener(o -> placeControls.run());
-        placeControls.run();
-        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.F9) {
-                setLeft(getLeft() == null ? controls : null);
-                e.consume();
-            }
-        });
+        controls = ViewParts.scroll(controls(), "cross-controls-scroll");
+        setCenter(ViewParts.scroll(panels.flow(), "cross-panels-scroll"));
+        ViewParts.controlsOnLeft(this, controls, panels);
         vm.resultProperty().addListener(o -> show());
         vm.focusProperty().addListener(o -> show());
         vm.headMapsProperty().addListener(o -> show());
@@ -128,8 +116,7 @@ public final class CrossAttentionView extends BorderPane implements LessonView, 
     @Override
     public void applyLessonState(StateMap state) {
         vm.applyState(state);
-        panels.show(state.texts("panels").orElse(null));
-        panels.zoomProperty().set(state.number("zoom").orElse(1.0));
+        panels.apply(state);
     }
 
     @Override
@@ -165,19 +152,15 @@ public final class CrossAttentionView extends BorderPane implements LessonView, 
     // ---------------------------------------------------------------- controls
 
     private Node controls() {
-        VBox box = new VBox();
-        box.getStyleClass().add("control-panel");
-        box.prefWidthProperty().bind(appearance.em(19));
-        box.maxWidthProperty().bind(appearance.em(19));
+        VBox box = ViewParts.controlPanel(appearance.em(19));
         box.spacingProperty().bind(appearance.em(0.45));
-        Label title = label("cross.title", "view-title");
+        Label title = parts.label("cross.title", "view-title");
         title.setWrapText(true);
 
         ComboBox<ShippedModel> model = new ComboBox<>(FXCollections.observableArrayList(ShippedModel.values()));
         model.setId("cross-model");
         model.valueProperty().bindBidirectional(vm.modelProperty());
-        model.setCellFactory(l -> modelCell());
-        model.setButtonCell(modelCell());
+        EnumCells.localise(model, m -> i18n.text(m.messageKey()));
         model.setMaxWidth(Double.MAX_VALUE);
 
         TextField source = new TextField();
@@ -190,116 +173,34 @@ public final class CrossAttentionView extends BorderPane implements LessonView, 
         target.textProperty().bindBidirectional(vm.targetProperty());
         target.promptTextProperty().bind(i18n.text("cross.target.prompt"));
         target.setOnAction(e -> vm.compute());
-        Button apply = button("cross.apply", "cross-apply", vm::compute);
-        Button example = button("cross.example", "cross-example", vm::useExample);
+        Button apply = parts.button("cross.apply", "cross-apply", vm::compute);
+        Button example = parts.button("cross.example", "cross-example", vm::useExample);
         example.setWrapText(true);
         FlowPane buttons = new FlowPane(apply, example);
         buttons.hgapProperty().bind(appearance.em(0.35));
         buttons.vgapProperty().bind(appearance.em(0.35));
 
-        ComboBox<Integer> layer = new ComboBox<>();
-        layer.setId("cross-layer");
-        layer.setMaxWidth(Double.MAX_VALUE);
-        layer.setCellFactory(l -> numberCell("cross.layerN"));
-        layer.setButtonCell(numberCell("cross.layerN"));
-        ComboBox<Integer> head = new ComboBox<>();
-        head.setId("cross-head");
-        head.setMaxWidth(Double.MAX_VALUE);
-        head.setCellFactory(l -> headCell());
-        head.setButtonCell(headCell());
-        Runnable fill = () -> {
-            Result r = vm.resultProperty().get();
-            List<Integer> layers = new ArrayList<>();
-            List<Integer> hs = new ArrayList<>(List.of(-1));
-            for (int i = 0; r != null && i < r.layers(); i++) {
-                layers.add(i);
-            }
-            for (int i = 0; r != null && i < r.heads(); i++) {
-                hs.add(i);
-            }
-            if (!layer.getItems().equals(layers)) {
-                layer.getItems().setAll(layers);
-            }
-            if (!head.getItems().equals(hs)) {
-                head.getItems().setAll(hs);
-            }
-            layer.setValue(r == null ? null : vm.shownLayerProperty().get());
-            head.setValue(vm.shownHeadProperty().get());
-        };
-        vm.resultProperty().addListener(o -> fill.run());
-        vm.shownLayerProperty().addListener(o -> fill.run());
-        vm.shownHeadProperty().addListener(o -> fill.run());
-        fill.run();
-        layer.valueProperty().addListener((obs, old, now) -> {
-            if (now != null && now != vm.shownLayerProperty().get()) {
-                vm.layerProperty().set(now);
-            }
-        });
-        head.valueProperty().addListener((obs, old, now) -> {
-            if (now != null && now != vm.shownHeadProperty().get()) {
-                vm.headProperty().set(now);
-            }
-        });
+        IntSupplier layers = () -> vm.resultProperty().get() == null ? 0 : vm.resultProperty().get().layers();
+        IntSupplier heads = () -> vm.resultProperty().get() == null ? 0 : vm.resultProperty().get().heads();
+        ComboBox<Integer> layer = IndexChoice.layers("cross-layer", i18n, "cross.layerN", layers, vm.shownLayerProperty(),
+                vm.layerProperty(), vm.resultProperty());
+        ComboBox<Integer> head = IndexChoice.heads("cross-head", i18n, "cross.headN", "cross.headMean", heads, vm.shownHeadProperty(),
+                vm.headProperty(), vm.resultProperty());
 
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.visibleProperty().bind(vm.busyProperty());
-        busy.managedProperty().bind(vm.busyProperty());
-        busy.prefWidthProperty().bind(appearance.em(1.6));
-        busy.prefHeightProperty().bind(appearance.em(1.6));
-        Label error = message(vm.errorProperty(), "cross-error", "error-text");
-        Label notice = message(vm.noticeProperty(), "cross-notice", "statement");
-        Label problem = message(vm.choiceProblemProperty(), "cross-choice-problem", "error-text");
-        Label hint = label("cross.hint", "hint");
+        ProgressIndicator busy = ViewParts.busyIndicator(vm.busyProperty(), appearance.em(1.6));
+        Label error = parts.message(vm.errorProperty(), "error-text");
+        error.setId("cross-error");
+        Label notice = parts.message(vm.noticeProperty(), "statement");
+        notice.setId("cross-notice");
+        Label problem = parts.message(vm.choiceProblemProperty(), "error-text");
+        problem.setId("cross-choice-problem");
+        Label hint = parts.label("cross.hint", "hint");
         hint.setWrapText(true);
-        box.getChildren().addAll(title, label("cross.model", "field-label"), model, label("cross.source", "field-label"), source,
-                label("cross.target", "field-label"), target, buttons, busy, error, notice, label("cross.layer", "field-label"), layer,
-                label("cross.head", "field-label"), head, problem, hint);
+        box.getChildren().addAll(title, parts.label("cross.model", "field-label"), model,
+                parts.label("cross.source", "field-label"), source, parts.label("cross.target", "field-label"), target, buttons,
+                busy, error, notice, parts.label("cross.layer", "field-label"), layer,
+                parts.label("cross.head", "field-label"), head, problem, hint);
         return box;
-    }
-
-    private ListCell<ShippedModel> modelCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(ShippedModel item, boolean empty) {
-                super.updateItem(item, empty);
-                textProperty().unbind();
-                if (empty || item == null) {
-                    setText(null);
-                } else {
-                    textProperty().bind(i18n.text(item.messageKey()));
-                }
-            }
-        };
-    }
-
-    private ListCell<Integer> numberCell(String key) {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(Integer item, boolean empty) {
-                super.updateItem(item, empty);
-                textProperty().unbind();
-                if (empty || item == null) {
-                    setText(null);
-                } else {
-                    textProperty().bind(Bindings.createStringBinding(() -> i18n.format(key, item + 1), i18n.localeProperty()));
-                }
-            }
-        };
-    }
-
-    private ListCell<Integer> headCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(Integer item, boolean empty) {
-                super.updateItem(item, empty);
-                textProperty().unbind();
-                if (empty || item == null) {
-                    setText(null);
-                } else {
-                    textProperty().bind(Bindings.createStringBinding(() -> item < 0 ? i18n.get("cross.headMean") : i18n.format("cross.headN", item + 1), i18n.localeProperty()));
-                }
-            }
-        };
     }
 
     // ---------------------------------------------------------------- panels
@@ -410,51 +311,6 @@ public final class CrossAttentionView extends BorderPane implements LessonView, 
     }
 
     private Node card(String titleKey, Node content) {
-        Label title = label(titleKey, "card-title");
-        VBox card = new VBox(title, content);
-        card.getStyleClass().add("stage-card");
-        card.spacingProperty().bind(panels.em(0.3));
-        card.setMaxWidth(Region.USE_PREF_SIZE);
-        card.setId("cross-panel-" + titleKey.substring(titleKey.lastIndexOf('.') + 1));
-        return card;
-    }
-
-    private ScrollPane scroll(Node content, String id) {
-        ScrollPane s = new ScrollPane(content);
-        s.setId(id);
-        s.getStyleClass().add("panel-scroll");
-        s.setFitToWidth(true);
-        return s;
-    }
-
-    private Label label(String key, String style) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.text(key));
-        l.getStyleClass().add(style);
-        return l;
-    }
-
-    private Button button(String key, String id, Runnable action) {
-        Button b = new Button();
-        b.setId(id);
-        b.textProperty().bind(i18n.text(key));
-        b.setOnAction(e -> action.run());
-        b.setMinWidth(Region.USE_PREF_SIZE);
-        HBox.setHgrow(b, Priority.NEVER);
-        return b;
-    }
-
-    private Label message(ReadOnlyObjectProperty<Message> property, String id, String style) {
-        Label l = new Label();
-        l.setId(id);
-        l.getStyleClass().add(style);
-        l.setWrapText(true);
-        l.textProperty().bind(Bindings.createStringBinding(() -> {
-            Message m = property.get();
-            return m == null ? "" : m.format(i18n);
-        }, property, i18n.localeProperty()));
-        l.visibleProperty().bind(property.isNotNull());
-        l.managedProperty().bind(property.isNotNull());
-        return l;
+        return parts.panelCard(panels, "cross-panel-", titleKey, content);
     }
 }

@@ -22,8 +22,8 @@ import org.attentionlab.engine.train.AttentionMap;
 import org.attentionlab.engine.train.ParallelCorpus;
 import org.attentionlab.engine.train.Translator;
 import org.attentionlab.lesson.StateMap;
-import org.attentionlab.ui.LatestOnly;
 import org.attentionlab.ui.Message;
+import org.attentionlab.ui.Recompute;
 import org.attentionlab.ui.UiExecutors;
 import org.attentionlab.ui.widgets.Cell;
 
@@ -78,7 +78,7 @@ public final class CrossAttentionViewModel {
     private record Request(ShippedModel model, String source, String target) {
     }
 
-    private final LatestOnly latest;
+    private final Recompute work;
     private final ShippedModels models;
 
     private final ObjectProperty<ShippedModel> model = new SimpleObjectProperty<>(this, "model", ShippedModel.TINY_TRANSLATOR);
@@ -99,13 +99,12 @@ public final class CrossAttentionViewModel {
     private final ReadOnlyObjectWrapper<List<Matrix>> headMaps = new ReadOnlyObjectWrapper<>(this, "headMaps", List.of());
     private final ReadOnlyIntegerWrapper shownLayer = new ReadOnlyIntegerWrapper(this, "shownLayer", 0);
     private final ReadOnlyIntegerWrapper shownHead = new ReadOnlyIntegerWrapper(this, "shownHead", -1);
-    private boolean switching;
 
     public CrossAttentionViewModel(UiExecutors executors, ShippedModels models) {
-        this.latest = new LatestOnly(Objects.requireNonNull(executors, "executors"));
+        this.work = new Recompute(executors, error, this::failed, this::compute);
         this.models = Objects.requireNonNull(models, "models");
         model.addListener((obs, old, now) -> {
-            if (!switching) {
+            if (!work.suspended()) {
                 // another model reads other words: open it on its own example
                 source.set(now.example());
                 target.set("");
@@ -181,7 +180,7 @@ public final class CrossAttentionViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return latest.busyProperty();
+        return work.busyProperty();
     }
 
     /** Reads the source (and the target, if one is given) with the model. */
@@ -193,7 +192,7 @@ public final class CrossAttentionViewModel {
             error.set(Message.of("cross.error.empty"));
             return;
         }
-        latest.submit(() -> run(r), this::show, this::fail);
+        work.submit(() -> run(r), this::show);
     }
 
     /** Back to the model's own example, translated greedily. */
@@ -210,18 +209,14 @@ public final class CrossAttentionViewModel {
      */
     public void applyState(StateMap state) {
         ShippedModel m = state.text("model").map(ShippedModel::of).orElse(ShippedModel.TINY_TRANSLATOR);
-        switching = true;
-        try {
+        work.batch(() -> {
             model.set(m);
-        } finally {
-            switching = false;
-        }
-        source.set(state.text("source").orElse(m.example()));
-        target.set(state.text("target").orElse(""));
-        layer.set(state.integer("layer").map(Long::intValue).orElse(-1));
-        head.set(state.integer("head").map(Long::intValue).orElse(-1));
-        highlight.set(state.pair("highlight").map(p -> new Cell(p.first(), p.second())).orElse(null));
-        compute();
+            source.set(state.text("source").orElse(m.example()));
+            target.set(state.text("target").orElse(""));
+            layer.set(state.integer("layer").map(Long::intValue).orElse(-1));
+            head.set(state.integer("head").map(Long::intValue).orElse(-1));
+            highlight.set(state.pair("highlight").map(p -> new Cell(p.first(), p.second())).orElse(null));
+        });
     }
 
     // ---------------------------------------------------------------- background
@@ -272,18 +267,18 @@ public final class CrossAttentionViewModel {
         result.set(r);
     }
 
-    private void fail(RuntimeException e) {
+    /** A read that failed: nothing is shown, and the message says why. */
+    private Message failed(RuntimeException e) {
         result.set(null);
         notice.set(null);
         if (e instanceof InputProblem p) {
-            error.set(p.message);
+            return p.message;
         } else if (e instanceof ShippedModels.Unavailable u) {
-            error.set(Message.of("cross.error.model", u.model().path(), u.detail()));
+            return Message.of("cross.error.model", u.model().path(), u.detail());
         } else if (e instanceof IllegalArgumentException) {
-            error.set(Message.of("cross.error.input", String.valueOf(e.getMessage())));
-        } else {
-            error.set(Message.of("cross.error.failed", String.valueOf(e.getMessage())));
+            return Message.of("cross.error.input", String.valueOf(e.getMessage()));
         }
+        return Message.of("cross.error.failed", String.valueOf(e.getMessage()));
     }
 
     private void refreshFocus() {

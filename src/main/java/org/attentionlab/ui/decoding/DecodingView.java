@@ -2,22 +2,18 @@ package org.attentionlab.ui.decoding;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -31,9 +27,12 @@ import org.attentionlab.engine.train.TokenChoice;
 import org.attentionlab.io.LabeledMatrix;
 import org.attentionlab.lesson.StateMap;
 import org.attentionlab.ui.Appearance;
+import org.attentionlab.ui.EnumCells;
 import org.attentionlab.ui.I18n;
+import org.attentionlab.ui.IndexChoice;
 import org.attentionlab.ui.Message;
 import org.attentionlab.ui.Services;
+import org.attentionlab.ui.ViewParts;
 import org.attentionlab.ui.crossattention.ShippedModel;
 import org.attentionlab.ui.decoding.DecodingViewModel.Mode;
 import org.attentionlab.ui.decoding.DecodingViewModel.Result;
@@ -42,6 +41,7 @@ import org.attentionlab.ui.shell.LessonView;
 import org.attentionlab.ui.widgets.Cell;
 import org.attentionlab.ui.widgets.Heatmap;
 import org.attentionlab.ui.widgets.LessonPanels;
+import org.attentionlab.ui.widgets.NumberField;
 import org.attentionlab.ui.widgets.NumberText;
 import org.attentionlab.ui.widgets.ScaleMode;
 
@@ -59,6 +59,7 @@ public final class DecodingView extends BorderPane implements LessonView, Export
 
     private final DecodingViewModel vm;
     private final I18n i18n;
+    private final ViewParts parts;
     private final Appearance appearance;
     private final LessonPanels panels;
     private final Node controls;
@@ -80,6 +81,7 @@ public final class DecodingView extends BorderPane implements LessonView, Export
     public DecodingView(DecodingViewModel vm, Services services) {
         this.vm = vm;
         this.i18n = services.i18n();
+        this.parts = new ViewParts(i18n);
         this.appearance = services.appearance();
         this.panels = new LessonPanels(appearance);
         getStyleClass().add("decoding-view");
@@ -92,17 +94,9 @@ public final class DecodingView extends BorderPane implements LessonView, Export
         panels.add("self", card("decoding.panel.self", titled(selfTitle, self, "decoding.self.hint")));
         panels.add("cross", card("decoding.panel.cross", titled(crossTitle, cross, "decoding.cross.hint")));
         panels.flow().setId("decoding-panels");
-        controls = scroll(controls(), "decoding-controls-scroll");
-        setCenter(scroll(panels.flow(), "decoding-panels-scroll"));
-        Runnable placeControls = () -> setLeft(panels.controlsShownProperty().get() ? controls : null);
-        panels.controlsShownProperty().addListener(o -> placeControls.run());
-        placeControls.run();
-        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.F9) {
-                setLeft(getLeft() == null ? controls : null);
-                e.consume();
-            }
-        });
+        controls = ViewParts.scroll(controls(), "decoding-controls-scroll");
+        setCenter(ViewParts.scroll(panels.flow(), "decoding-panels-scroll"));
+        ViewParts.controlsOnLeft(this, controls, panels);
         vm.currentProperty().addListener(o -> show());
         vm.selfMapProperty().addListener(o -> show());
         vm.crossMapProperty().addListener(o -> show());
@@ -144,8 +138,7 @@ public final class DecodingView extends BorderPane implements LessonView, Export
     @Override
     public void applyLessonState(StateMap state) {
         vm.applyState(state);
-        panels.show(state.texts("panels").orElse(null));
-        panels.zoomProperty().set(state.number("zoom").orElse(1.0));
+        panels.apply(state);
     }
 
     @Override
@@ -184,19 +177,15 @@ public final class DecodingView extends BorderPane implements LessonView, Export
     // ---------------------------------------------------------------- controls
 
     private Node controls() {
-        VBox box = new VBox();
-        box.getStyleClass().add("control-panel");
-        box.prefWidthProperty().bind(appearance.em(19));
-        box.maxWidthProperty().bind(appearance.em(19));
+        VBox box = ViewParts.controlPanel(appearance.em(19));
         box.spacingProperty().bind(appearance.em(0.45));
-        Label title = label("decoding.title", "view-title");
+        Label title = parts.label("decoding.title", "view-title");
         title.setWrapText(true);
 
         ComboBox<ShippedModel> model = new ComboBox<>(FXCollections.observableArrayList(ShippedModel.values()));
         model.setId("decoding-model");
         model.valueProperty().bindBidirectional(vm.modelProperty());
-        model.setCellFactory(l -> modelCell());
-        model.setButtonCell(modelCell());
+        EnumCells.localise(model, m -> i18n.text(m.messageKey()));
         model.setMaxWidth(Double.MAX_VALUE);
         TextField source = new TextField();
         source.setId("decoding-source");
@@ -204,11 +193,11 @@ public final class DecodingView extends BorderPane implements LessonView, Export
         source.promptTextProperty().bind(i18n.text("decoding.source.prompt"));
         source.setOnAction(e -> vm.decode());
 
-        Button first = button("decoding.first", "decoding-first", vm::first);
-        Button back = button("decoding.back", "decoding-back", vm::back);
-        Button next = button("decoding.next", "decoding-next", vm::next);
-        Button end = button("decoding.end", "decoding-end", vm::runToEnd);
-        Button decode = button("decoding.decode", "decoding-decode", vm::decode);
+        Button first = parts.button("decoding.first", "decoding-first", vm::first);
+        Button back = parts.button("decoding.back", "decoding-back", vm::back);
+        Button next = parts.button("decoding.next", "decoding-next", vm::next);
+        Button end = parts.button("decoding.end", "decoding-end", vm::runToEnd);
+        Button decode = parts.button("decoding.decode", "decoding-decode", vm::decode);
         FlowPane stepping = new FlowPane(first, back, next, end);
         stepping.hgapProperty().bind(appearance.em(0.35));
         stepping.vgapProperty().bind(appearance.em(0.35));
@@ -216,83 +205,43 @@ public final class DecodingView extends BorderPane implements LessonView, Export
         ComboBox<Mode> mode = new ComboBox<>(FXCollections.observableArrayList(Mode.values()));
         mode.setId("decoding-mode");
         mode.valueProperty().bindBidirectional(vm.modeProperty());
-        mode.setCellFactory(l -> modeCell());
-        mode.setButtonCell(modeCell());
+        EnumCells.localise(mode, m -> i18n.text(m.messageKey()));
         mode.setMaxWidth(Double.MAX_VALUE);
-        TextField temperature = numberField("decoding-temperature", () -> NumberText.exact(vm.temperatureProperty().get()), t -> {
+        TextField temperature = NumberField.create("decoding-temperature", 6, () -> NumberText.exact(vm.temperatureProperty().get()), t -> {
             double v = NumberText.parse(t);
             if (!(v >= 0.01) || v > 100) {
                 throw new NumberFormatException();
             }
             vm.temperatureProperty().set(v);
-        }, "decoding.error.temperature");
-        TextField topK = numberField("decoding-topk", () -> Integer.toString(vm.topKProperty().get()), t -> {
+        }, inputError, "decoding.error.temperature", vm.temperatureProperty());
+        TextField topK = NumberField.create("decoding-topk", 6, () -> Integer.toString(vm.topKProperty().get()), t -> {
             int v = Integer.parseInt(t.strip());
             if (v < 0 || v > 1000) {
                 throw new NumberFormatException();
             }
             vm.topKProperty().set(v);
-        }, "decoding.error.topK");
-        TextField seed = numberField("decoding-seed", () -> Long.toString(vm.seedProperty().get()), t -> {
+        }, inputError, "decoding.error.topK", vm.topKProperty());
+        TextField seed = NumberField.create("decoding-seed", 6, () -> Long.toString(vm.seedProperty().get()), t -> {
             long v = Long.parseLong(t.strip());
             if (v < 0 || v > Integer.MAX_VALUE) {
                 throw new NumberFormatException();
             }
             vm.seedProperty().set(v);
-        }, "decoding.error.seed");
+        }, inputError, "decoding.error.seed", vm.seedProperty());
         GridPane sampling = new GridPane();
         sampling.hgapProperty().bind(appearance.em(0.5));
         sampling.vgapProperty().bind(appearance.em(0.35));
-        sampling.addRow(0, label("decoding.temperature", "field-label"), temperature);
-        sampling.addRow(1, label("decoding.topK", "field-label"), topK);
-        sampling.addRow(2, label("decoding.seed", "field-label"), seed);
+        sampling.addRow(0, parts.label("decoding.temperature", "field-label"), temperature);
+        sampling.addRow(1, parts.label("decoding.topK", "field-label"), topK);
+        sampling.addRow(2, parts.label("decoding.seed", "field-label"), seed);
         sampling.disableProperty().bind(vm.modeProperty().isEqualTo(Mode.GREEDY));
 
-        ComboBox<Integer> layer = new ComboBox<>();
-        layer.setId("decoding-layer");
-        layer.setMaxWidth(Double.MAX_VALUE);
-        layer.setCellFactory(l -> layerCell());
-        layer.setButtonCell(layerCell());
-        ComboBox<Integer> head = new ComboBox<>();
-        head.setId("decoding-head");
-        head.setMaxWidth(Double.MAX_VALUE);
-        head.setCellFactory(l -> headCell());
-        head.setButtonCell(headCell());
-        Runnable fill = () -> {
-            DecodingStep s = vm.currentProperty().get();
-            List<Integer> ls = new ArrayList<>();
-            List<Integer> hs = new ArrayList<>(List.of(-1));
-            if (s != null) {
-                for (int i = 0; i < s.crossAttention().size(); i++) {
-                    ls.add(i);
-                }
-                for (int i = 0; i < s.crossAttention().get(0).size(); i++) {
-                    hs.add(i);
-                }
-            }
-            if (!layer.getItems().equals(ls)) {
-                layer.getItems().setAll(ls);
-            }
-            if (!head.getItems().equals(hs)) {
-                head.getItems().setAll(hs);
-            }
-            layer.setValue(s == null ? null : vm.shownLayerProperty().get());
-            head.setValue(vm.shownHeadProperty().get());
-        };
-        vm.currentProperty().addListener(o -> fill.run());
-        vm.shownLayerProperty().addListener(o -> fill.run());
-        vm.shownHeadProperty().addListener(o -> fill.run());
-        fill.run();
-        layer.valueProperty().addListener((obs, old, now) -> {
-            if (now != null && now != vm.shownLayerProperty().get()) {
-                vm.layerProperty().set(now);
-            }
-        });
-        head.valueProperty().addListener((obs, old, now) -> {
-            if (now != null && now != vm.shownHeadProperty().get()) {
-                vm.headProperty().set(now);
-            }
-        });
+        IntSupplier layers = () -> vm.currentProperty().get() == null ? 0 : vm.currentProperty().get().crossAttention().size();
+        IntSupplier heads = () -> vm.currentProperty().get() == null ? 0 : vm.currentProperty().get().crossAttention().get(0).size();
+        ComboBox<Integer> layer = IndexChoice.layers("decoding-layer", i18n, "cross.layerN", layers, vm.shownLayerProperty(),
+                vm.layerProperty(), vm.currentProperty());
+        ComboBox<Integer> head = IndexChoice.heads("decoding-head", i18n, "cross.headN", "cross.headMean", heads,
+                vm.shownHeadProperty(), vm.headProperty(), vm.currentProperty());
 
         TextField reference = new TextField();
         reference.setId("decoding-reference");
@@ -312,19 +261,19 @@ public final class DecodingView extends BorderPane implements LessonView, Export
             }
             return r != null && r.heldOut() != null ? i18n.get("decoding.reference.heldOut") : i18n.get("decoding.reference.none");
         }, vm.resultProperty(), vm.referenceProperty(), i18n.localeProperty()));
-        Button send = button("decoding.send", "decoding-send", vm::sendToBleu);
+        Button send = parts.button("decoding.send", "decoding-send", vm::sendToBleu);
         send.setWrapText(true);
         send.disableProperty().bind(vm.resultProperty().isNull());
 
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.visibleProperty().bind(vm.busyProperty());
-        busy.managedProperty().bind(vm.busyProperty());
-        busy.prefWidthProperty().bind(appearance.em(1.6));
-        busy.prefHeightProperty().bind(appearance.em(1.6));
-        Label error = message(vm.errorProperty(), "decoding-error", "error-text");
-        Label notice = message(vm.noticeProperty(), "decoding-notice", "statement");
-        Label problem = message(vm.choiceProblemProperty(), "decoding-choice-problem", "error-text");
-        Label inputProblem = message(inputError, "decoding-input-error", "error-text");
+        ProgressIndicator busy = ViewParts.busyIndicator(vm.busyProperty(), appearance.em(1.6));
+        Label error = parts.message(vm.errorProperty(), "error-text");
+        error.setId("decoding-error");
+        Label notice = parts.message(vm.noticeProperty(), "statement");
+        notice.setId("decoding-notice");
+        Label problem = parts.message(vm.choiceProblemProperty(), "error-text");
+        problem.setId("decoding-choice-problem");
+        Label inputProblem = parts.message(inputError, "error-text");
+        inputProblem.setId("decoding-input-error");
 
         javafx.scene.layout.HBox sourceRow = new javafx.scene.layout.HBox(source, decode);
         sourceRow.spacingProperty().bind(appearance.em(0.35));
@@ -333,102 +282,13 @@ public final class DecodingView extends BorderPane implements LessonView, Export
         shownRow.spacingProperty().bind(appearance.em(0.35));
         javafx.scene.layout.HBox.setHgrow(layer, javafx.scene.layout.Priority.ALWAYS);
         javafx.scene.layout.HBox.setHgrow(head, javafx.scene.layout.Priority.ALWAYS);
-        box.getChildren().addAll(title, label("decoding.model", "field-label"), model, label("decoding.source", "field-label"), sourceRow,
-                label("decoding.stepping", "section-title"), stepping, busy, error, notice,
-                label("decoding.bleu", "section-title"), reference, referenceSource, send,
-                label("decoding.sampling", "section-title"), mode, sampling, inputProblem,
-                label("decoding.show", "section-title"), shownRow, problem);
+        box.getChildren().addAll(title, parts.label("decoding.model", "field-label"), model,
+                parts.label("decoding.source", "field-label"), sourceRow,
+                parts.label("decoding.stepping", "section-title"), stepping, busy, error, notice,
+                parts.label("decoding.bleu", "section-title"), reference, referenceSource, send,
+                parts.label("decoding.sampling", "section-title"), mode, sampling, inputProblem,
+                parts.label("decoding.show", "section-title"), shownRow, problem);
         return box;
-    }
-
-    private TextField numberField(String id, java.util.function.Supplier<String> shown, java.util.function.Consumer<String> commit,
-                                  String errorKey) {
-        TextField f = new TextField(shown.get());
-        f.setId(id);
-        f.setPrefColumnCount(6);
-        Runnable apply = () -> {
-            try {
-                commit.accept(f.getText());
-                inputError.set(null);
-            } catch (NumberFormatException e) {
-                inputError.set(Message.of(errorKey, f.getText()));
-            }
-            f.setText(shown.get());
-        };
-        f.setOnAction(e -> apply.run());
-        f.focusedProperty().addListener((obs, was, now) -> {
-            if (!now) {
-                apply.run();
-            }
-        });
-        for (javafx.beans.Observable p : List.of(vm.temperatureProperty(), vm.topKProperty(), vm.seedProperty())) {
-            p.addListener(o -> {
-                if (!f.isFocused()) {
-                    f.setText(shown.get());
-                }
-            });
-        }
-        return f;
-    }
-
-    private ListCell<ShippedModel> modelCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(ShippedModel item, boolean empty) {
-                super.updateItem(item, empty);
-                textProperty().unbind();
-                if (empty || item == null) {
-                    setText(null);
-                } else {
-                    textProperty().bind(i18n.text(item.messageKey()));
-                }
-            }
-        };
-    }
-
-    private ListCell<Mode> modeCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(Mode item, boolean empty) {
-                super.updateItem(item, empty);
-                textProperty().unbind();
-                if (empty || item == null) {
-                    setText(null);
-                } else {
-                    textProperty().bind(i18n.text(item.messageKey()));
-                }
-            }
-        };
-    }
-
-    private ListCell<Integer> layerCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(Integer item, boolean empty) {
-                super.updateItem(item, empty);
-                textProperty().unbind();
-                if (empty || item == null) {
-                    setText(null);
-                } else {
-                    textProperty().bind(Bindings.createStringBinding(() -> i18n.format("cross.layerN", item + 1), i18n.localeProperty()));
-                }
-            }
-        };
-    }
-
-    private ListCell<Integer> headCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(Integer item, boolean empty) {
-                super.updateItem(item, empty);
-                textProperty().unbind();
-                if (empty || item == null) {
-                    setText(null);
-                } else {
-                    textProperty().bind(Bindings.createStringBinding(() -> item < 0 ? i18n.get("cross.headMean") : i18n.format("cross.headN", item + 1), i18n.localeProperty()));
-                }
-            }
-        };
     }
 
     // ---------------------------------------------------------------- panels
@@ -472,7 +332,7 @@ public final class DecodingView extends BorderPane implements LessonView, Export
 
     private Node titled(Label title, Heatmap map, String hintKey) {
         title.getStyleClass().add("card-subtitle");
-        Label hint = label(hintKey, "hint");
+        Label hint = parts.label(hintKey, "hint");
         hint.setWrapText(true);
         hint.maxWidthProperty().bind(panels.em(26));
         VBox box = new VBox(title, map, hint);
@@ -612,50 +472,6 @@ public final class DecodingView extends BorderPane implements LessonView, Export
     }
 
     private Node card(String titleKey, Node content) {
-        Label title = label(titleKey, "card-title");
-        VBox card = new VBox(title, content);
-        card.getStyleClass().add("stage-card");
-        card.spacingProperty().bind(panels.em(0.3));
-        card.setMaxWidth(Region.USE_PREF_SIZE);
-        card.setId("decoding-panel-" + titleKey.substring(titleKey.lastIndexOf('.') + 1));
-        return card;
-    }
-
-    private ScrollPane scroll(Node content, String id) {
-        ScrollPane s = new ScrollPane(content);
-        s.setId(id);
-        s.getStyleClass().add("panel-scroll");
-        s.setFitToWidth(true);
-        return s;
-    }
-
-    private Label label(String key, String style) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.text(key));
-        l.getStyleClass().add(style);
-        return l;
-    }
-
-    private Button button(String key, String id, Runnable action) {
-        Button b = new Button();
-        b.setId(id);
-        b.textProperty().bind(i18n.text(key));
-        b.setOnAction(e -> action.run());
-        b.setMinWidth(Region.USE_PREF_SIZE);
-        return b;
-    }
-
-    private Label message(ReadOnlyObjectProperty<Message> property, String id, String style) {
-        Label l = new Label();
-        l.setId(id);
-        l.getStyleClass().add(style);
-        l.setWrapText(true);
-        l.textProperty().bind(Bindings.createStringBinding(() -> {
-            Message m = property.get();
-            return m == null ? "" : m.format(i18n);
-        }, property, i18n.localeProperty()));
-        l.visibleProperty().bind(property.isNotNull());
-        l.managedProperty().bind(property.isNotNull());
-        return l;
+        return parts.panelCard(panels, "decoding-panel-", titleKey, content);
     }
 }

@@ -27,8 +27,8 @@ import org.attentionlab.engine.train.ParallelCorpus;
 import org.attentionlab.engine.train.Sampling;
 import org.attentionlab.engine.train.Translator;
 import org.attentionlab.lesson.StateMap;
-import org.attentionlab.ui.LatestOnly;
 import org.attentionlab.ui.Message;
+import org.attentionlab.ui.Recompute;
 import org.attentionlab.ui.UiExecutors;
 import org.attentionlab.ui.crossattention.CrossAttentionViewModel;
 import org.attentionlab.ui.crossattention.ShippedModel;
@@ -100,7 +100,7 @@ public final class DecodingViewModel {
     public static final double DEFAULT_TEMPERATURE = 1.0;
     public static final int DEFAULT_TOP_K = 5;
 
-    private final LatestOnly latest;
+    private final Recompute work;
     private final ShippedModels models;
     private final HeldOutSet heldOut;
 
@@ -128,16 +128,19 @@ public final class DecodingViewModel {
     private final ReadOnlyObjectWrapper<Message> error = new ReadOnlyObjectWrapper<>(this, "error");
     private final ReadOnlyObjectWrapper<Message> notice = new ReadOnlyObjectWrapper<>(this, "notice");
     private final ReadOnlyObjectWrapper<Message> choiceProblem = new ReadOnlyObjectWrapper<>(this, "choiceProblem");
-    private boolean switching;
-    /** A lesson state is being applied: its own decode follows, the settings' listeners wait. */
-    private boolean applying;
+    /** The step the decoding at the end of a batch opens on: a lesson state's own, else the first. */
+    private int openAt;
 
     public DecodingViewModel(UiExecutors executors, ShippedModels models, HeldOutSet heldOut) {
-        this.latest = new LatestOnly(Objects.requireNonNull(executors, "executors"));
+        this.work = new Recompute(executors, error, this::failed, () -> {
+            int at = openAt;
+            openAt = 0;
+            decode(at);
+        });
         this.models = Objects.requireNonNull(models, "models");
         this.heldOut = Objects.requireNonNull(heldOut, "heldOut");
         model.addListener((obs, old, now) -> {
-            if (!switching) {
+            if (!work.suspended()) {
                 source.set(now.example());
                 reference.set("");
                 decode();
@@ -146,7 +149,7 @@ public final class DecodingViewModel {
         // another way of choosing words decodes again (from the first step)
         for (javafx.beans.Observable p : List.of(mode, temperature, topK, seed)) {
             p.addListener(o -> {
-                if (!applying) {
+                if (!work.suspended()) {
                     decode();
                 }
             });
@@ -253,7 +256,7 @@ public final class DecodingViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return latest.busyProperty();
+        return work.busyProperty();
     }
 
     /** The reference that Send to BLEU would use: the one typed, else the held-out set's, else null. */
@@ -284,7 +287,7 @@ public final class DecodingViewModel {
         Sampling sampling = mode.get() == Mode.GREEDY ? Sampling.greedyDecoding()
                 : Sampling.sample(temperature.get(), topK.get(), seed.get());
         Request r = new Request(model.get(), text, sampling, showStep);
-        latest.submit(() -> run(r), res -> show(res, r.step()), this::fail);
+        work.submit(() -> run(r), res -> show(res, r.step()));
     }
 
     public void next() {
@@ -344,9 +347,7 @@ public final class DecodingViewModel {
      */
     public void applyState(StateMap state) {
         ShippedModel m = state.text("model").map(ShippedModel::of).orElse(ShippedModel.TINY_TRANSLATOR);
-        switching = true;
-        applying = true;
-        try {
+        work.batch(() -> {
             model.set(m);
             source.set(state.text("source").orElse(m.example()));
             reference.set(state.text("reference").orElse(""));
@@ -356,12 +357,8 @@ public final class DecodingViewModel {
             seed.set(state.integer("seed").orElse(0L));
             layer.set(state.integer("layer").map(Long::intValue).orElse(-1));
             head.set(state.integer("head").map(Long::intValue).orElse(-1));
-        } finally {
-            switching = false;
-            applying = false;
-        }
-        int s = state.integer("step").map(Long::intValue).orElse(0);
-        decode(s);
+            openAt = state.integer("step").map(Long::intValue).orElse(0);
+        });
     }
 
     // ------------------------------------------------------------------ background
@@ -403,16 +400,16 @@ public final class DecodingViewModel {
         refresh();
     }
 
-    private void fail(RuntimeException e) {
+    /** A decoding that failed: nothing is shown, and the message says why. */
+    private Message failed(RuntimeException e) {
         result.set(null);
         notice.set(null);
         if (e instanceof TooLong t) {
-            error.set(Message.of("decoding.error.tooLong", t.words, t.max));
+            return Message.of("decoding.error.tooLong", t.words, t.max);
         } else if (e instanceof ShippedModels.Unavailable u) {
-            error.set(Message.of("decoding.error.model", u.model().path(), u.detail()));
-        } else {
-            error.set(Message.of("decoding.error.failed", String.valueOf(e.getMessage())));
+            return Message.of("decoding.error.model", u.model().path(), u.detail());
         }
+        return Message.of("decoding.error.failed", String.valueOf(e.getMessage()));
     }
 
     private void refresh() {

@@ -5,11 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.event.EventHandler;
 import javafx.geometry.Pos;
@@ -18,13 +16,9 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -44,8 +38,11 @@ import org.attentionlab.lesson.StateMap;
 import org.attentionlab.ui.Appearance;
 import org.attentionlab.ui.EnumCells;
 import org.attentionlab.ui.I18n;
+import org.attentionlab.ui.IndexChoice;
 import org.attentionlab.ui.Message;
 import org.attentionlab.ui.Services;
+import org.attentionlab.ui.ViewParts;
+import org.attentionlab.ui.crossattention.CrossAttentionViewModel;
 import org.attentionlab.ui.shell.CjkFonts;
 import org.attentionlab.ui.shell.Exportable;
 import org.attentionlab.ui.shell.LessonView;
@@ -54,6 +51,7 @@ import org.attentionlab.ui.training.TrainingViewModel.Phase;
 import org.attentionlab.ui.training.TrainingViewModel.Probe;
 import org.attentionlab.ui.widgets.Heatmap;
 import org.attentionlab.ui.widgets.LessonPanels;
+import org.attentionlab.ui.widgets.NumberField;
 import org.attentionlab.ui.widgets.NumberText;
 import org.attentionlab.ui.widgets.ScaleMode;
 
@@ -73,6 +71,7 @@ public final class TrainingView extends BorderPane implements LessonView, Export
 
     private final TrainingViewModel vm;
     private final I18n i18n;
+    private final ViewParts parts;
     private final Appearance appearance;
     private final LessonPanels panels;
     private final Node controls;
@@ -106,6 +105,7 @@ public final class TrainingView extends BorderPane implements LessonView, Export
     public TrainingView(TrainingViewModel vm, Services services) {
         this.vm = vm;
         this.i18n = services.i18n();
+        this.parts = new ViewParts(i18n);
         this.appearance = services.appearance();
         this.panels = new LessonPanels(appearance);
         this.parameterValue = heatmap("training-parameter", ScaleMode.SIGNED);
@@ -121,18 +121,9 @@ public final class TrainingView extends BorderPane implements LessonView, Export
         panels.add("parameters", parametersCard);
         panels.flow().setId("training-panels");
 
-        controls = scroll(controls(), "training-controls-scroll");
-        ScrollPane centre = scroll(panels.flow(), "training-panels-scroll");
-        setCenter(centre);
-        Runnable placeControls = () -> setLeft(panels.controlsShownProperty().get() ? controls : null);
-        panels.controlsShownProperty().addListener(o -> placeControls.run());
-        placeControls.run();
-        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.F9) {
-                setLeft(getLeft() == null ? controls : null);
-                e.consume();
-            }
-        });
+        controls = ViewParts.scroll(controls(), "training-controls-scroll");
+        setCenter(ViewParts.scroll(panels.flow(), "training-panels-scroll"));
+        ViewParts.controlsOnLeft(this, controls, panels);
 
         vm.mapsProperty().addListener(o -> showAttention());
         vm.mapsBeforeProperty().addListener(o -> showAttention());
@@ -202,8 +193,7 @@ public final class TrainingView extends BorderPane implements LessonView, Export
     @Override
     public void applyLessonState(StateMap state) {
         vm.applyState(state);
-        panels.show(state.texts("panels").orElse(null));
-        panels.zoomProperty().set(state.number("zoom").orElse(1.0));
+        panels.apply(state);
         showKinds();
     }
 
@@ -268,11 +258,8 @@ public final class TrainingView extends BorderPane implements LessonView, Export
     // ---------------------------------------------------------------- left: experiment, settings, buttons
 
     private Node controls() {
-        VBox box = new VBox();
-        box.getStyleClass().add("control-panel");
-        box.prefWidthProperty().bind(appearance.em(19));
-        box.maxWidthProperty().bind(appearance.em(19));
-        Label title = label("training.title", "view-title");
+        VBox box = ViewParts.controlPanel(appearance.em(19));
+        Label title = parts.label("training.title", "view-title");
         title.setWrapText(true);
 
         ComboBox<Experiment> experiment = new ComboBox<>(FXCollections.observableArrayList(Experiment.values()));
@@ -286,33 +273,33 @@ public final class TrainingView extends BorderPane implements LessonView, Export
         about.textProperty().bind(Bindings.createStringBinding(
                 () -> i18n.get(vm.experimentProperty().get().aboutKey()), vm.experimentProperty(), i18n.localeProperty()));
 
-        TextField seed = numberField("training-seed", () -> Long.toString(vm.seedProperty().get()), text -> {
+        TextField seed = NumberField.create("training-seed", 7, () -> Long.toString(vm.seedProperty().get()), text -> {
             long v = Long.parseLong(text.strip());
             if (v < 0 || v > Integer.MAX_VALUE) {
                 throw new NumberFormatException();
             }
             vm.seedProperty().set(v);
-        }, "training.error.seed", vm.seedProperty());
-        TextField rate = numberField("training-rate", () -> NumberText.exact(vm.learningRateProperty().get()), text -> {
+        }, inputError, "training.error.seed", vm.seedProperty());
+        TextField rate = NumberField.create("training-rate", 7, () -> NumberText.exact(vm.learningRateProperty().get()), text -> {
             double v = NumberText.parse(text);
             if (!(v > 0) || v > 1) {
                 throw new NumberFormatException();
             }
             vm.learningRateProperty().set(v);
-        }, "training.error.rate", vm.learningRateProperty());
-        TextField steps = numberField("training-steps", () -> Integer.toString(vm.stepsProperty().get()), text -> {
+        }, inputError, "training.error.rate", vm.learningRateProperty());
+        TextField steps = NumberField.create("training-steps", 7, () -> Integer.toString(vm.stepsProperty().get()), text -> {
             int v = Integer.parseInt(text.strip());
             if (v < 1 || v > 100_000) {
                 throw new NumberFormatException();
             }
             vm.stepsProperty().set(v);
-        }, "training.error.steps", vm.stepsProperty());
+        }, inputError, "training.error.steps", vm.stepsProperty());
         GridPane settings = new GridPane();
         settings.hgapProperty().bind(appearance.em(0.5));
         settings.vgapProperty().bind(appearance.em(0.35));
-        settings.addRow(0, label("training.seed", "field-label"), seed);
-        settings.addRow(1, label("training.rate", "field-label"), rate);
-        settings.addRow(2, label("training.steps", "field-label"), steps);
+        settings.addRow(0, parts.label("training.seed", "field-label"), seed);
+        settings.addRow(1, parts.label("training.rate", "field-label"), rate);
+        settings.addRow(2, parts.label("training.steps", "field-label"), steps);
         GridPane.setHgrow(seed, Priority.ALWAYS);
         for (Node n : settings.getChildren()) {
             if (n instanceof Label l) {
@@ -322,11 +309,11 @@ public final class TrainingView extends BorderPane implements LessonView, Export
         settings.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.phaseProperty().get().isActive(), vm.phaseProperty()));
         experiment.disableProperty().bind(settings.disableProperty());
 
-        Button start = button("training.start", "training-start", vm::start);
-        Button pause = button("training.pause", "training-pause", vm::pause);
-        Button resume = button("training.resume", "training-resume", vm::resume);
-        Button step = button("training.step", "training-step", vm::stepOnce);
-        Button cancel = button("training.cancel", "training-cancel", vm::cancel);
+        Button start = parts.button("training.start", "training-start", vm::start);
+        Button pause = parts.button("training.pause", "training-pause", vm::pause);
+        Button resume = parts.button("training.resume", "training-resume", vm::resume);
+        Button step = parts.button("training.step", "training-step", vm::stepOnce);
+        Button cancel = parts.button("training.cancel", "training-cancel", vm::cancel);
         pause.disableProperty().bind(vm.phaseProperty().isNotEqualTo(Phase.RUNNING));
         resume.disableProperty().bind(vm.phaseProperty().isNotEqualTo(Phase.PAUSED));
         cancel.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.phaseProperty().get().isActive(), vm.phaseProperty()));
@@ -344,32 +331,10 @@ public final class TrainingView extends BorderPane implements LessonView, Export
         ComboBox<Probe> probe = new ComboBox<>(FXCollections.observableArrayList(Probe.values()));
         probe.setId("training-probe");
         probe.valueProperty().bindBidirectional(vm.probeProperty());
-        probe.setCellFactory(l -> probeCell());
-        probe.setButtonCell(probeCell());
+        EnumCells.localise(probe, p -> i18n.text(p.messageKey()));
         probe.setMaxWidth(Double.MAX_VALUE);
-        ComboBox<Integer> layer = new ComboBox<>();
-        layer.setId("training-layer");
-        layer.setMaxWidth(Double.MAX_VALUE);
-        layer.setCellFactory(l -> layerCell());
-        layer.setButtonCell(layerCell());
-        Runnable fillLayers = () -> {
-            List<Integer> items = new ArrayList<>();
-            for (int i = 0; i < vm.layersProperty().get(); i++) {
-                items.add(i);
-            }
-            if (!layer.getItems().equals(items)) {
-                layer.getItems().setAll(items);
-            }
-            layer.setValue(vm.layersProperty().get() == 0 ? null : vm.shownLayerProperty().get());
-        };
-        vm.layersProperty().addListener(o -> fillLayers.run());
-        vm.shownLayerProperty().addListener(o -> fillLayers.run());
-        fillLayers.run();
-        layer.valueProperty().addListener((obs, old, now) -> {
-            if (now != null && now != vm.shownLayerProperty().get()) {
-                vm.layerProperty().set(now);
-            }
-        });
+        ComboBox<Integer> layer = IndexChoice.layers("training-layer", i18n, "training.layerN", vm.layersProperty()::get,
+                vm.shownLayerProperty(), vm.layerProperty(), vm.layersProperty());
         ComboBox<String> parameter = new ComboBox<>();
         parameter.setId("training-parameter-choice");
         parameter.setMaxWidth(Double.MAX_VALUE);
@@ -387,9 +352,9 @@ public final class TrainingView extends BorderPane implements LessonView, Export
                 vm.parameterProperty().set(now);
             }
         });
-        VBox seq2seqChoices = new VBox(label("training.probe", "field-label"), probe, label("training.layer", "field-label"), layer);
+        VBox seq2seqChoices = new VBox(parts.label("training.probe", "field-label"), probe, parts.label("training.layer", "field-label"), layer);
         seq2seqChoices.spacingProperty().bind(appearance.em(0.3));
-        VBox parameterChoice = new VBox(label("training.parameter", "field-label"), parameter);
+        VBox parameterChoice = new VBox(parts.label("training.parameter", "field-label"), parameter);
         parameterChoice.spacingProperty().bind(appearance.em(0.3));
         Runnable kinds = () -> {
             TrainingSettings s = vm.shownSettingsProperty().get();
@@ -401,89 +366,23 @@ public final class TrainingView extends BorderPane implements LessonView, Export
         vm.experimentProperty().addListener(o -> kinds.run());
         kinds.run();
 
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.visibleProperty().bind(vm.busyProperty());
-        busy.managedProperty().bind(vm.busyProperty());
-        busy.prefWidthProperty().bind(appearance.em(1.6));
-        busy.prefHeightProperty().bind(appearance.em(1.6));
-        Label notice = message(vm.noticeProperty(), "training-notice", "statement");
-        Label error = message(vm.errorProperty(), "training-error", "error-text");
-        Label problem = message(vm.choiceProblemProperty(), "training-choice-problem", "error-text");
-        Label inputProblem = message(inputError, "training-input-error", "error-text");
-        Label hint = label("training.hint", "hint");
+        ProgressIndicator busy = ViewParts.busyIndicator(vm.busyProperty(), appearance.em(1.6));
+        Label notice = parts.message(vm.noticeProperty(), "statement");
+        notice.setId("training-notice");
+        Label error = parts.message(vm.errorProperty(), "error-text");
+        error.setId("training-error");
+        Label problem = parts.message(vm.choiceProblemProperty(), "error-text");
+        problem.setId("training-choice-problem");
+        Label inputProblem = parts.message(inputError, "error-text");
+        inputProblem.setId("training-input-error");
+        Label hint = parts.label("training.hint", "hint");
         hint.setWrapText(true);
 
-        box.getChildren().addAll(title, label("training.experiment", "section-title"), experiment, about, settings, inputProblem,
-                label("training.run", "section-title"), buttons, phase, busy, notice, error,
-                label("training.show", "section-title"), seq2seqChoices, parameterChoice, problem, hint);
+        box.getChildren().addAll(title, parts.label("training.experiment", "section-title"), experiment, about, settings, inputProblem,
+                parts.label("training.run", "section-title"), buttons, phase, busy, notice, error,
+                parts.label("training.show", "section-title"), seq2seqChoices, parameterChoice, problem, hint);
         box.spacingProperty().bind(appearance.em(0.45));
         return box;
-    }
-
-    private ListCell<Probe> probeCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(Probe item, boolean empty) {
-                super.updateItem(item, empty);
-                textProperty().unbind();
-                if (empty || item == null) {
-                    setText(null);
-                } else {
-                    textProperty().bind(i18n.text(item.messageKey()));
-                }
-            }
-        };
-    }
-
-    private ListCell<Integer> layerCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(Integer item, boolean empty) {
-                super.updateItem(item, empty);
-                textProperty().unbind();
-                if (empty || item == null) {
-                    setText(null);
-                } else {
-                    textProperty().bind(Bindings.createStringBinding(() -> i18n.format("training.layerN", item + 1), i18n.localeProperty()));
-                }
-            }
-        };
-    }
-
-    /**
-     * A text field for one number: shows the property, commits on Enter or when it loses focus;
-     * a number it cannot take keeps the old value and says why under the field.
-     */
-    private TextField numberField(String id, java.util.function.Supplier<String> shown, Consumer<String> commit, String errorKey,
-                                  javafx.beans.Observable property) {
-        TextField f = new TextField(shown.get());
-        f.setId(id);
-        f.setPrefColumnCount(7);
-        Runnable apply = () -> {
-            try {
-                commit.accept(f.getText());
-                f.getStyleClass().remove("field-error");
-                inputError.set(null);
-            } catch (NumberFormatException e) {
-                if (!f.getStyleClass().contains("field-error")) {
-                    f.getStyleClass().add("field-error");
-                }
-                inputError.set(Message.of(errorKey, f.getText()));
-            }
-            f.setText(shown.get());
-        };
-        f.setOnAction(e -> apply.run());
-        f.focusedProperty().addListener((obs, was, now) -> {
-            if (!now) {
-                apply.run();
-            }
-        });
-        property.addListener(o -> {
-            if (!f.isFocused()) {
-                f.setText(shown.get());
-            }
-        });
-        return f;
     }
 
     // ---------------------------------------------------------------- the panels
@@ -525,8 +424,8 @@ public final class TrainingView extends BorderPane implements LessonView, Export
         ratePlot.strokeProperty().set(Color.web("#d55e00"));
         lossPlot.prefHeightProperty().bind(panels.em(10.5));
         ratePlot.prefHeightProperty().bind(panels.em(6.5));
-        VBox box = new VBox(progress, progressText, label("training.curve.loss", "card-subtitle"), lossPlot,
-                lossText, label("training.curve.rate", "card-subtitle"), ratePlot);
+        VBox box = new VBox(progress, progressText, parts.label("training.curve.loss", "card-subtitle"), lossPlot,
+                lossText, parts.label("training.curve.rate", "card-subtitle"), ratePlot);
         box.spacingProperty().bind(panels.em(0.25));
         box.prefWidthProperty().bind(panels.em(28));
         box.maxWidthProperty().bind(panels.em(28));
@@ -577,8 +476,8 @@ public final class TrainingView extends BorderPane implements LessonView, Export
         }
         attentionNow.setId("training-attention-now");
         attentionBefore.setId("training-attention-before");
-        VBox box = new VBox(attentionCaption, label("training.attention.now", "card-subtitle"), attentionNow,
-                label("training.attention.before", "card-subtitle"), attentionBefore);
+        VBox box = new VBox(attentionCaption, parts.label("training.attention.now", "card-subtitle"), attentionNow,
+                parts.label("training.attention.before", "card-subtitle"), attentionBefore);
         box.spacingProperty().bind(panels.em(0.3));
         return box;
     }
@@ -591,7 +490,8 @@ public final class TrainingView extends BorderPane implements LessonView, Export
         boolean single = !now.isEmpty() && now.get(0).kind() == org.attentionlab.engine.train.AttentionKind.SELF;
         fill(attentionNow, nowMaps, now, mean, single, "training-map-");
         List<AttentionMap> beforeShown = single ? was : List.of();
-        Matrix meanBefore = single || was.isEmpty() ? null : TrainingViewModel.mean(was.stream().map(AttentionMap::weights).toList());
+        Matrix meanBefore = single || was.isEmpty() ? null
+                : CrossAttentionViewModel.headMean(was.stream().map(AttentionMap::weights).toList());
         fill(attentionBefore, beforeMaps, beforeShown, meanBefore, single, "training-before-map-");
         if (now.isEmpty()) {
             attentionCaption.setText(i18n.get("training.attention.empty"));
@@ -654,7 +554,7 @@ public final class TrainingView extends BorderPane implements LessonView, Export
         changeGrid.add(new Label(), 0, row);
         String[] heads = {"training.change.before", "training.change.after", "training.change.difference"};
         for (int c = 0; c < 3; c++) {
-            changeGrid.add(label(heads[c], "card-subtitle"), c + 1, row);
+            changeGrid.add(parts.label(heads[c], "card-subtitle"), c + 1, row);
         }
         for (String name : TrainingViewModel.PROJECTIONS) {
             row++;
@@ -671,7 +571,7 @@ public final class TrainingView extends BorderPane implements LessonView, Export
             }
             changeMaps.put(name, maps);
         }
-        Label hint = label("training.change.hint", "hint");
+        Label hint = parts.label("training.change.hint", "hint");
         hint.setWrapText(true);
         hint.maxWidthProperty().bind(panels.em(44));
         VBox box = new VBox(changeGrid, hint);
@@ -722,7 +622,7 @@ public final class TrainingView extends BorderPane implements LessonView, Export
         parametersHint.getStyleClass().add("hint");
         parametersHint.setWrapText(true);
         parametersHint.maxWidthProperty().bind(panels.em(30));
-        Label explain = label("training.parameters.hint", "hint");
+        Label explain = parts.label("training.parameters.hint", "hint");
         explain.setWrapText(true);
         explain.maxWidthProperty().bind(panels.em(40));
         explain.visibleProperty().bind(parametersHint.visibleProperty().not());
@@ -750,50 +650,7 @@ public final class TrainingView extends BorderPane implements LessonView, Export
     }
 
     private Node card(String titleKey, Node content) {
-        Label title = label(titleKey, "card-title");
-        VBox card = new VBox(title, content);
-        card.getStyleClass().add("stage-card");
-        card.spacingProperty().bind(panels.em(0.3));
-        card.setMaxWidth(Region.USE_PREF_SIZE);
-        card.setId("training-panel-" + titleKey.substring(titleKey.lastIndexOf('.') + 1));
-        return card;
-    }
-
-    private ScrollPane scroll(Node content, String id) {
-        ScrollPane s = new ScrollPane(content);
-        s.setId(id);
-        s.getStyleClass().add("panel-scroll");
-        s.setFitToWidth(true);
-        return s;
-    }
-
-    private Label label(String key, String style) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.text(key));
-        l.getStyleClass().add(style);
-        return l;
-    }
-
-    private Button button(String key, String id, Runnable action) {
-        Button b = new Button();
-        b.setId(id);
-        b.textProperty().bind(i18n.text(key));
-        b.setOnAction(e -> action.run());
-        return b;
-    }
-
-    private Label message(ReadOnlyObjectProperty<Message> property, String id, String style) {
-        Label l = new Label();
-        l.setId(id);
-        l.getStyleClass().add(style);
-        l.setWrapText(true);
-        l.textProperty().bind(Bindings.createStringBinding(() -> {
-            Message m = property.get();
-            return m == null ? "" : m.format(i18n);
-        }, property, i18n.localeProperty()));
-        l.visibleProperty().bind(property.isNotNull());
-        l.managedProperty().bind(property.isNotNull());
-        return l;
+        return parts.panelCard(panels, "training-panel-", titleKey, content);
     }
 
     private static void show(Node n, boolean on) {

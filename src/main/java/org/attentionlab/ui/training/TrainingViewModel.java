@@ -49,6 +49,7 @@ import org.attentionlab.engine.train.TrainingTask;
 import org.attentionlab.lesson.StateMap;
 import org.attentionlab.ui.Message;
 import org.attentionlab.ui.UiExecutors;
+import org.attentionlab.ui.crossattention.CrossAttentionViewModel;
 
 /**
  * The training view's state: which experiment, its seed, learning rate and steps; a run that
@@ -203,7 +204,6 @@ public final class TrainingViewModel {
     /** FX-side: whether the model shown can be continued by Start (a lesson's first steps). */
     private boolean continuable;
     private int suspended;
-    private boolean dirty;
     private boolean activated;
     private int flushes;
 
@@ -564,7 +564,6 @@ public final class TrainingViewModel {
             layer.set(state.integer("layer").map(Long::intValue).orElse(-1));
             parameter.set(state.text("parameter").orElse(null));
         });
-        dirty = false;
         activated = true;
         Message problem = null;
         if (trained > steps.get()) {
@@ -586,8 +585,7 @@ public final class TrainingViewModel {
 
     private void settingsChanged() {
         if (suspended > 0) {
-            dirty = true;
-            return;
+            return; // the batch's owner prepares the model once at its end
         }
         if (activated && !phase.get().isActive()) {
             prepare(0);
@@ -933,7 +931,8 @@ public final class TrainingViewModel {
         shownLayer.set(shown);
         maps.set(all.stream().filter(m -> m.layer() == shown).toList());
         mapsBefore.set(b == null ? List.of() : b.attention(kind).stream().filter(m -> m.layer() == shown).toList());
-        headMean.set(single || maps.get().isEmpty() ? null : mean(maps.get().stream().map(AttentionMap::weights).toList()));
+        headMean.set(single || maps.get().isEmpty() ? null
+                : CrossAttentionViewModel.headMean(maps.get().stream().map(AttentionMap::weights).toList()));
 
         List<String> names = s.parameters().stream().map(NamedMatrix::name).toList();
         parameterNames.set(names);
@@ -964,20 +963,6 @@ public final class TrainingViewModel {
         }
         changes.set(java.util.Collections.unmodifiableMap(ch));
         choiceProblem.set(problem);
-    }
-
-    /** The mean of several same-shaped maps. */
-    static Matrix mean(List<Matrix> heads) {
-        Matrix first = heads.get(0);
-        double[][] m = new double[first.rows()][first.cols()];
-        for (Matrix h : heads) {
-            for (int i = 0; i < m.length; i++) {
-                for (int j = 0; j < m[i].length; j++) {
-                    m[i][j] += h.get(i, j) / heads.size();
-                }
-            }
-        }
-        return Matrix.of(m);
     }
 
     static Matrix difference(Matrix a, Matrix b) {

@@ -17,6 +17,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.layout.FlowPane;
 
+import org.attentionlab.lesson.StateMap;
 import org.attentionlab.ui.Appearance;
 
 /**
@@ -71,6 +72,15 @@ public final class LessonPanels {
     /** {@code factor} font sizes at the current zoom. */
     public DoubleBinding em(double factor) {
         return appearance.fontSizeProperty().multiply(zoom).multiply(factor);
+    }
+
+    /**
+     * Takes a lesson step's common keys: {@code panels} (shown in that order; absent = all) and
+     * {@code zoom} (absent = 1).
+     */
+    public void apply(StateMap state) {
+        show(state.texts("panels").orElse(null));
+        zoom.set(state.number("zoom").orElse(1.0));
     }
 
     /**

@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.attentionlab.engine.trace.Matrix;
-import org.attentionlab.lesson.StateMap;
-import org.attentionlab.lesson.StateValue;
+import org.attentionlab.ui.LessonStates;
 import org.attentionlab.ui.UiExecutors;
 import org.attentionlab.ui.crossattention.CrossAttentionViewModel.Result;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,15 +31,6 @@ class CrossAttentionViewModelTest {
 
     private static CrossAttentionViewModel vm() {
         return new CrossAttentionViewModel(UiExecutors.direct(), models);
-    }
-
-    private static StateMap state(Object... kv) {
-        Map<String, StateValue> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            Object v = kv[i + 1];
-            m.put((String) kv[i], v instanceof String s ? new StateValue.Text(s) : new StateValue.Int((Integer) v));
-        }
-        return StateMap.of(m);
     }
 
     private static int argmax(double[] row) {
@@ -88,7 +76,7 @@ class CrossAttentionViewModelTest {
     @Test
     void aGivenTargetIsReadTeacherForcedAndHeadsCanBeChosen() {
         CrossAttentionViewModel vm = vm();
-        vm.applyState(state("source", "a red chinese car follows the black dog", "target", "une voiture chinoise rouge suit le chien noir",
+        vm.applyState(LessonStates.of("source", "a red chinese car follows the black dog", "target", "une voiture chinoise rouge suit le chien noir",
                 "layer", 0, "head", 2));
         Result r = vm.resultProperty().get();
         assertTrue(r.teacherForced());
@@ -110,13 +98,13 @@ class CrossAttentionViewModelTest {
     @Test
     void copyIsADiagonalAndReverseAnAntiDiagonal() {
         CrossAttentionViewModel vm = vm();
-        vm.applyState(state("model", "copy"));
+        vm.applyState(LessonStates.of("model", "copy"));
         Result copy = vm.resultProperty().get();
         assertEquals("7 2 9 4 1 5", copy.target());
         for (int i = 0; i < 6; i++) {
             assertEquals(i, argmax(vm.focusProperty().get().row(i)), "copy row " + i);
         }
-        vm.applyState(state("model", "reverse"));
+        vm.applyState(LessonStates.of("model", "reverse"));
         Result reverse = vm.resultProperty().get();
         assertEquals("5 1 4 9 2 7", reverse.target());
         for (int i = 0; i < 6; i++) {
@@ -140,7 +128,7 @@ class CrossAttentionViewModelTest {
         assertNull(vm.errorProperty().get());
         assertEquals("cross.notice.unknown", vm.noticeProperty().get().key());
         assertTrue(vm.resultProperty().get().sourceTokens().contains("<unk>"));
-        vm.applyState(state("layer", 5, "head", 9));
+        vm.applyState(LessonStates.of("layer", 5, "head", 9));
         assertNotNull(vm.resultProperty().get());
         assertEquals("cross.error.head", vm.choiceProblemProperty().get().key());
         assertEquals(1, vm.shownLayerProperty().get(), "the last layer instead");

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +20,7 @@ import org.attentionlab.engine.train.TokenChoice;
 import org.attentionlab.engine.train.Translator;
 import org.attentionlab.lesson.StateMap;
 import org.attentionlab.lesson.StateValue;
+import org.attentionlab.ui.LessonStates;
 import org.attentionlab.ui.UiExecutors;
 import org.attentionlab.ui.bleu.BleuViewModel;
 import org.attentionlab.ui.crossattention.CrossAttentionViewModel;
@@ -52,20 +52,10 @@ class DecodingViewModelTest {
         return new DecodingViewModel(UiExecutors.direct(), models, new HeldOutSet());
     }
 
-    private static StateMap state(Object... kv) {
-        Map<String, StateValue> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            Object v = kv[i + 1];
-            m.put((String) kv[i], v instanceof String s ? new StateValue.Text(s)
-                    : v instanceof Integer n ? new StateValue.Int(n) : new StateValue.Num((Double) v));
-        }
-        return StateMap.of(m);
-    }
-
     @Test
     void greedyStepsAreTheTranslatorsAndEachDistributionSumsToOne() {
         DecodingViewModel vm = vm();
-        vm.applyState(state("source", SENTENCE));
+        vm.applyState(LessonStates.of("source", SENTENCE));
         Decoding shown = vm.resultProperty().get().decoding();
         Decoding expected = own.decode(SENTENCE, Sampling.greedyDecoding());
         assertEquals(REFERENCE, shown.text());
@@ -125,7 +115,7 @@ class DecodingViewModelTest {
         assertEquals(last, vm.shownStepProperty().get());
         vm.first();
         assertEquals(0, vm.shownStepProperty().get());
-        vm.applyState(state("step", 40));
+        vm.applyState(LessonStates.of("step", 40));
         assertEquals("decoding.error.step", vm.choiceProblemProperty().get().key());
         assertEquals(last, vm.shownStepProperty().get());
     }
@@ -133,7 +123,7 @@ class DecodingViewModelTest {
     @Test
     void samplingIsSeededAndKeepsToTheTopK() {
         DecodingViewModel vm = vm();
-        vm.applyState(state("source", SENTENCE, "sampling", "sample", "temperature", 3.0, "topK", 4, "seed", 11));
+        vm.applyState(LessonStates.of("source", SENTENCE, "sampling", "sample", "temperature", 3.0, "topK", 4, "seed", 11));
         Decoding a = vm.resultProperty().get().decoding();
         assertEquals(own.decode(SENTENCE, Sampling.sample(3.0, 4, 11)).text(), a.text(), "the engine's draw for seed 11");
         vm.seedProperty().set(12);
@@ -166,7 +156,7 @@ class DecodingViewModelTest {
             bleu.applyState(StateMap.of(Map.of("candidate", new StateValue.Text(candidate),
                     "references", new StateValue.Texts(List.of(reference)))));
         });
-        vm.applyState(state("source", "the european economic area is modern"));
+        vm.applyState(LessonStates.of("source", "the european economic area is modern"));
         assertEquals("la zone économique européenne est moderne", vm.resultProperty().get().heldOut(), "test.fr line 2");
         assertTrue(vm.sendToBleu());
         assertEquals(List.of("la zone économique européenne est moderne"), sent);
@@ -175,7 +165,7 @@ class DecodingViewModelTest {
         assertEquals(100.0, bleu.analysisProperty().get().comparison().sacre().score(), 1e-9);
 
         // not a held-out sentence: a typed reference, or a message saying one is needed
-        vm.applyState(state("source", "the girl sees a red car"));
+        vm.applyState(LessonStates.of("source", "the girl sees a red car"));
         assertNull(vm.resultProperty().get().heldOut());
         assertFalse(vm.sendToBleu());
         assertEquals("decoding.error.noReference", vm.errorProperty().get().key());
@@ -198,7 +188,7 @@ class DecodingViewModelTest {
         vm.decode();
         assertEquals("decoding.notice.unknown", vm.noticeProperty().get().key());
         assertNotEquals(0, vm.resultProperty().get().steps());
-        vm.applyState(state("layer", 7));
+        vm.applyState(LessonStates.of("layer", 7));
         assertEquals("decoding.error.layer", vm.choiceProblemProperty().get().key());
     }
 }

@@ -1,38 +1,28 @@
 package org.attentionlab.ui.fx;
 
+import static org.attentionlab.ui.fx.TestWindow.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 
-import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 
 import org.attentionlab.lesson.StateMap;
 import org.attentionlab.lesson.StateValue;
-import org.attentionlab.ui.Appearance;
-import org.attentionlab.ui.AttentionLabApp;
-import org.attentionlab.ui.I18n;
-import org.attentionlab.ui.Nd4jEngineService;
-import org.attentionlab.ui.UiExecutors;
 import org.attentionlab.ui.bleu.BleuView;
 import org.attentionlab.ui.crossattention.CrossAttentionView;
 import org.attentionlab.ui.decoding.DecodingView;
 import org.attentionlab.ui.training.TrainingView;
 import org.attentionlab.ui.training.TrainingViewModel.Phase;
 import org.attentionlab.ui.widgets.Heatmap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The training, cross-attention and decoding views in the real window, headless (Monocle,
@@ -43,53 +33,16 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class TrainingViewsWindowTest {
 
-    static {
-        System.setProperty("headless.geometry", "1920x1080-32");
-    }
-
-    private AttentionLabApp.Ui ui;
-    private I18n i18n;
-    private ExecutorService engineThread;
-    private javafx.stage.Stage stage;
-
-    @Start
-    void start(javafx.stage.Stage stage) {
-        this.stage = stage;
-        engineThread = AttentionLabApp.newEngineThread();
-        i18n = new I18n(Locale.ENGLISH);
-        ui = AttentionLabApp.compose(i18n, new Appearance(), new Nd4jEngineService(), new UiExecutors(engineThread, Platform::runLater));
-        ui.window().attach(stage);
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1920);
-        stage.setHeight(1080);
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() {
-        engineThread.shutdownNow();
-    }
-
-    private void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void settle() throws Exception {
-        for (int i = 0; i < 3; i++) {
-            engineThread.submit(() -> { }).get(60, TimeUnit.SECONDS);
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-    }
+    @RegisterExtension
+    final TestWindow window = TestWindow.opening();
 
     private void screenshots(FxRobot robot, String name) throws Exception {
-        settle();
-        FxScreens.save(stage.getScene(), name + "-en");
-        robot.interact(() -> i18n.setLocale(Locale.SIMPLIFIED_CHINESE));
-        settle();
-        FxScreens.save(stage.getScene(), name + "-zh");
-        robot.interact(() -> i18n.setLocale(Locale.ENGLISH));
+        window.settle(60);
+        window.save(name + "-en");
+        robot.interact(() -> window.i18n().setLocale(Locale.SIMPLIFIED_CHINESE));
+        window.settle(60);
+        window.save(name + "-zh");
+        robot.interact(() -> window.i18n().setLocale(Locale.ENGLISH));
     }
 
     private static String text(FxRobot robot, String id) {
@@ -98,7 +51,7 @@ class TrainingViewsWindowTest {
 
     @Test
     void aShortTrainingRunDrawsItsLossCurve(FxRobot robot) throws Exception {
-        robot.interact(() -> ui.shell().show("training"));
+        robot.interact(() -> window.ui().shell().show("training"));
         TrainingView view = robot.lookup("#training-view").queryAs(TrainingView.class);
         waitUntil(() -> !view.busyProperty().get() && view.viewModel().snapshotProperty().get() != null);
         assertEquals(0, view.lossPlot().curveProperty().get().size());
@@ -132,7 +85,7 @@ class TrainingViewsWindowTest {
 
     @Test
     void theCrossAttentionViewShowsTheCrossingAndTranslatesATypedSentence(FxRobot robot) throws Exception {
-        robot.interact(() -> ui.shell().show("cross-attention"));
+        robot.interact(() -> window.ui().shell().show("cross-attention"));
         CrossAttentionView view = robot.lookup("#cross-attention-view").queryAs(CrossAttentionView.class);
         waitUntil(() -> !view.busyProperty().get() && view.viewModel().resultProperty().get() != null);
         Heatmap focus = view.focusHeatmap();
@@ -154,7 +107,7 @@ class TrainingViewsWindowTest {
 
     @Test
     void theDecoderStepsAndSendsItsTranslationToBleu(FxRobot robot) throws Exception {
-        robot.interact(() -> ui.shell().show("decoding"));
+        robot.interact(() -> window.ui().shell().show("decoding"));
         DecodingView view = robot.lookup("#decoding-view").queryAs(DecodingView.class);
         waitUntil(() -> !view.busyProperty().get() && view.viewModel().currentProperty().get() != null);
         assertEquals("le", view.viewModel().currentProperty().get().chosen().token());
@@ -170,11 +123,11 @@ class TrainingViewsWindowTest {
         waitUntil(() -> view.viewModel().shownStepProperty().get() == 7);
         robot.interact(() -> robot.lookup("#decoding-controls-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
         robot.clickOn("#decoding-send");
-        waitUntil(() -> ui.shell().selectedPageProperty().get().id().equals("bleu"));
+        waitUntil(() -> window.ui().shell().selectedPageProperty().get().id().equals("bleu"));
         BleuView bleu = robot.lookup("#bleu-view").queryAs(BleuView.class);
         assertEquals("bleu", bleu.lessonViewName());
         waitUntil(() -> !bleu.busyProperty().get());
-        settle();
-        FxScreens.save(stage.getScene(), "decoding-sent-to-bleu-en");
+        window.settle(60);
+        window.save("decoding-sent-to-bleu-en");
     }
 }

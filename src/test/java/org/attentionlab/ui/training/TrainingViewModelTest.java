@@ -8,9 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,8 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.attentionlab.engine.trace.Matrix;
 import org.attentionlab.engine.train.AttentionKind;
 import org.attentionlab.engine.train.AttentionMap;
-import org.attentionlab.lesson.StateMap;
-import org.attentionlab.lesson.StateValue;
+import org.attentionlab.ui.LessonStates;
 import org.attentionlab.ui.UiExecutors;
 import org.attentionlab.ui.training.TrainingViewModel.Phase;
 import org.junit.jupiter.api.Test;
@@ -43,16 +40,6 @@ class TrainingViewModelTest {
 
     private static TrainingViewModel direct() {
         return new TrainingViewModel(UiExecutors.direct(), Runnable::run);
-    }
-
-    private static StateMap state(Object... kv) {
-        Map<String, StateValue> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            Object v = kv[i + 1];
-            m.put((String) kv[i], v instanceof String s ? new StateValue.Text(s)
-                    : v instanceof Integer n ? new StateValue.Int(n) : new StateValue.Num((Double) v));
-        }
-        return StateMap.of(m);
     }
 
     private static void assertRounded(double[][] printed, Matrix m, String what) {
@@ -102,7 +89,7 @@ class TrainingViewModelTest {
     @Test
     void aShortCopyRunLowersTheLossAndShowsTheCrossAttentionOfEveryHead() {
         TrainingViewModel vm = direct();
-        vm.applyState(state("experiment", "copy", "steps", 40));
+        vm.applyState(LessonStates.of("experiment", "copy", "steps", 40));
         assertEquals(Experiment.COPY, vm.experimentProperty().get());
         assertEquals(1L, vm.seedProperty().get(), "copy's default seed");
         assertEquals(3e-3, vm.learningRateProperty().get(), 0.0);
@@ -128,7 +115,7 @@ class TrainingViewModelTest {
     @Test
     void aLessonStateTrainsItsFirstStepsAndStartGoesOnFromThere() {
         TrainingViewModel vm = direct();
-        vm.applyState(state("experiment", "simple-attention", "trained", 5));
+        vm.applyState(LessonStates.of("experiment", "simple-attention", "trained", 5));
         assertFalse(vm.busyProperty().get());
         assertEquals(5, vm.stepsDoneProperty().get());
         assertEquals(20, vm.totalStepsProperty().get());
@@ -145,9 +132,9 @@ class TrainingViewModelTest {
         }
         assertEquals(0, vm.beforeProperty().get().step(), "before is still the untrained model");
         // the same state again shows the same numbers (lessons go back and forth)
-        vm.applyState(state("experiment", "simple-attention", "trained", 20));
+        vm.applyState(LessonStates.of("experiment", "simple-attention", "trained", 20));
         Matrix after = vm.changesProperty().get().get("W_V").after();
-        vm.applyState(state("experiment", "simple-attention", "trained", 20));
+        vm.applyState(LessonStates.of("experiment", "simple-attention", "trained", 20));
         assertEquals(after, vm.changesProperty().get().get("W_V").after());
         assertEquals(Phase.FINISHED, vm.phaseProperty().get(), "all 20 steps trained");
     }
@@ -155,17 +142,17 @@ class TrainingViewModelTest {
     @Test
     void whatALessonStateCannotShowIsReportedAndTheRestShown() {
         TrainingViewModel vm = direct();
-        vm.applyState(state("steps", 3, "trained", 7));
+        vm.applyState(LessonStates.of("steps", 3, "trained", 7));
         assertEquals("training.error.trainedTooMany", vm.errorProperty().get().key());
         assertEquals(3, vm.stepsDoneProperty().get());
-        vm.applyState(state("experiment", "copy", "steps", 5, "layer", 3));
+        vm.applyState(LessonStates.of("experiment", "copy", "steps", 5, "layer", 3));
         assertNull(vm.errorProperty().get());
         assertEquals("training.error.layer", vm.choiceProblemProperty().get().key());
         assertEquals(0, vm.shownLayerProperty().get());
-        vm.applyState(state("experiment", "copy", "steps", 5, "parameter", "no.such.weight"));
+        vm.applyState(LessonStates.of("experiment", "copy", "steps", 5, "parameter", "no.such.weight"));
         assertEquals("training.error.parameter", vm.choiceProblemProperty().get().key());
         assertEquals(vm.parameterNamesProperty().get().get(0), vm.shownParameterProperty().get());
-        vm.applyState(state("experiment", "copy", "steps", 5, "parameter", "decoder.0.cross_attention.w_q.weight"));
+        vm.applyState(LessonStates.of("experiment", "copy", "steps", 5, "parameter", "decoder.0.cross_attention.w_q.weight"));
         assertNull(vm.choiceProblemProperty().get());
         assertEquals(32, vm.parameterValueProperty().get().rows());
     }
@@ -175,7 +162,7 @@ class TrainingViewModelTest {
         // an FX thread that is busy: nothing it is handed runs until the test lets it
         List<Runnable> fxQueue = new ArrayList<>();
         TrainingViewModel vm = new TrainingViewModel(new UiExecutors(Runnable::run, fxQueue::add), Runnable::run, () -> 0L);
-        vm.applyState(state("steps", 100));
+        vm.applyState(LessonStates.of("steps", 100));
         fxQueue.forEach(Runnable::run); // the untrained model
         fxQueue.clear();
         vm.start(); // 100 steps, 100 progress reports, 101 snapshots, run synchronously
@@ -187,7 +174,7 @@ class TrainingViewModelTest {
 
         // an idle FX thread and a clock that stands still: only state changes and the end go through
         TrainingViewModel idle = new TrainingViewModel(UiExecutors.direct(), Runnable::run, () -> 0L);
-        idle.applyState(state("steps", 100));
+        idle.applyState(LessonStates.of("steps", 100));
         idle.start();
         assertTrue(idle.flushes() <= 4, "flushes: " + idle.flushes());
         assertEquals(100, idle.lossCurveProperty().get().size());
@@ -195,7 +182,7 @@ class TrainingViewModelTest {
         // a clock that moves 10 ms a report: at most one flush per 50 ms of training
         long[] now = {0};
         TrainingViewModel timed = new TrainingViewModel(UiExecutors.direct(), Runnable::run, () -> now[0] += 10_000_000L);
-        timed.applyState(state("steps", 100));
+        timed.applyState(LessonStates.of("steps", 100));
         timed.start();
         assertTrue(timed.flushes() < 100 / 2, "flushes: " + timed.flushes());
         assertEquals(100, timed.lossCurveProperty().get().size());
@@ -208,7 +195,7 @@ class TrainingViewModelTest {
         try {
             TrainingViewModel vm = on(fx, () -> new TrainingViewModel(new UiExecutors(Runnable::run, fx), training));
             on(fx, () -> {
-                vm.applyState(state("steps", 100_000));
+                vm.applyState(LessonStates.of("steps", 100_000));
                 return null;
             });
             waitFor(fx, () -> !vm.busyProperty().get() && vm.snapshotProperty().get() != null);
@@ -289,7 +276,7 @@ class TrainingViewModelTest {
     @Test
     void theTranslatorExperimentReadsTheShippedCorpus() {
         TrainingViewModel vm = direct();
-        vm.applyState(state("experiment", "translator", "attention", "cross"));
+        vm.applyState(LessonStates.of("experiment", "translator", "attention", "cross"));
         assertNull(vm.errorProperty().get(), () -> String.valueOf(vm.errorProperty().get()));
         assertEquals(2, vm.layersProperty().get());
         assertEquals(4, vm.mapsProperty().get().size(), "4 heads in the layer shown");
