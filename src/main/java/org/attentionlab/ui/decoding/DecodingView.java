@@ -282,6 +282,9 @@ public final class DecodingView extends BorderPane implements LessonView, Export
         shownRow.spacingProperty().bind(appearance.em(0.35));
         javafx.scene.layout.HBox.setHgrow(layer, javafx.scene.layout.Priority.ALWAYS);
         javafx.scene.layout.HBox.setHgrow(head, javafx.scene.layout.Priority.ALWAYS);
+        // the layer's name whole ("第 2 层" was cut to "…" beside the head's longer name); the head's box takes the rest
+        layer.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.HBox.setHgrow(layer, javafx.scene.layout.Priority.NEVER);
         box.getChildren().addAll(title, parts.label("decoding.model", "field-label"), model,
                 parts.label("decoding.source", "field-label"), sourceRow,
                 parts.label("decoding.stepping", "section-title"), stepping, busy, error, notice,

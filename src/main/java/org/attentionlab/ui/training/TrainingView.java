@@ -564,7 +564,8 @@ public final class TrainingView extends BorderPane implements LessonView, Export
             Heatmap[] maps = new Heatmap[3];
             for (int c = 0; c < 3; c++) {
                 maps[c] = heatmap("training-change-" + name.toLowerCase(Locale.ROOT).replace("_", "") + "-" + c, ScaleMode.SIGNED);
-                maps[c].cellSizeProperty().bind(panels.em(2.5));
+                // the change has three decimals: at 2.5 em "−0.110" did not fit its cell and no number was drawn
+                maps[c].cellSizeProperty().bind(panels.em(c == 2 ? 3.3 : 2.5));
                 maps[c].decimalsProperty().set(c == 2 ? 3 : 2);
                 maps[c].colorBarVisibleProperty().set(c != 0);
                 changeGrid.add(maps[c], c + 1, row);

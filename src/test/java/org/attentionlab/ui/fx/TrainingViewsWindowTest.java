@@ -67,6 +67,7 @@ class TrainingViewsWindowTest {
         assertEquals("Step 12: loss 0.6880, η = 0.01", text(robot, "#training-loss-text"), "the notebook's epoch 12");
         Heatmap wqChange = robot.lookup("#training-change-wq-2").queryAs(Heatmap.class);
         assertTrue(wqChange.getData() != null && wqChange.getData().finiteRange()[1] > 0, "W_Q moved");
+        assertTrue(wqChange.cellText(0, 0) != null, "the change carries its numbers (the lessons quote them)");
         screenshots(robot, "training-simple-attention");
 
         // a copy run part of the way, as a lesson step shows it, then a second Start while running is refused
@@ -118,6 +119,16 @@ class TrainingViewsWindowTest {
         assertEquals(10 * 5 + 5, view.table().getChildren().size(), "a header and 10 candidates of 5 cells");
         assertTrue(text(robot, "#decoding-table-sum").endsWith("= 1.000"), text(robot, "#decoding-table-sum"));
         screenshots(robot, "decoding");
+        for (Locale locale : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
+            robot.interact(() -> window.i18n().setLocale(locale));
+            window.settle(10);
+            robot.interact(() -> {
+                javafx.scene.control.Labeled cell = robot.lookup("#decoding-layer").queryAs(javafx.scene.control.ComboBox.class).getButtonCell();
+                javafx.scene.text.Text shown = (javafx.scene.text.Text) cell.lookup(".text");
+                assertEquals(cell.getText(), shown.getText(), "the layer's name is whole, not cut to '…' (" + locale + ")");
+            });
+        }
+        robot.interact(() -> window.i18n().setLocale(Locale.ENGLISH));
 
         robot.clickOn("#decoding-end");
         waitUntil(() -> view.viewModel().shownStepProperty().get() == 7);
