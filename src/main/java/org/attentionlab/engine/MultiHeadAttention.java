@@ -210,7 +210,11 @@ public final class MultiHeadAttention {
             }
             INDArray additive = mask.additive(n, t, s, dtype());
             if (additive != null) {
-                weights.reshape(h, t, s).addi(additive); // (H, T, S) + (T, S), broadcast over heads
+                // head by head, (T, S) + (T, S) on contiguous blocks: ND4J's broadcast of (T, S) over
+                // (H, T, S) took a slow general path (mha-causal 512: 33 ms against 20 without the mask)
+                for (int i = 0; i < h; i++) {
+                    weights.get(interval((long) i * t, (long) (i + 1) * t), all()).addi(additive);
+                }
             }
             Nd4j.exec(new SoftMax(weights, weights, 1)); // row softmax over the keys, max-subtracted
             for (int row : mask.emptyRows(n, t, s)) {
