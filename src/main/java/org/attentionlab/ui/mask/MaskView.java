@@ -179,8 +179,7 @@ public final class MaskView extends BorderPane implements LessonView, Exportable
     @Override
     public void applyLessonState(StateMap state) {
         vm.applyState(state);
-        panels.show(state.texts("panels").orElse(null));
-        panels.zoomProperty().set(state.number("zoom").orElse(1.0));
+        panels.apply(state);
     }
 
     @Override
