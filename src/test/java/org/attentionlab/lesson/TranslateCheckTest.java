@@ -36,7 +36,7 @@ class TranslateCheckTest {
         StateMap in = map("source", SOURCE, "sampling", "sample", "temperature", new StateValue.Num(2), "seed", new StateValue.Int(1));
         assertEquals(List.of(), kind().run(in, map("translation", "la zone bleue est moderne"), 0.0005));
         StateMap all = in.overlaidWith(map("topK", new StateValue.Int(0), "seed", new StateValue.Int(0)));
-        assertEquals(List.of("the translation is 'quitte avec la derrière la publique européenne économique' but the lesson says 'la zone bleue est moderne'"),
+        assertEquals(List.of("the translation is 'quitte bleue est regarde' but the lesson says 'la zone bleue est moderne'"),
                 kind().run(all, map("translation", "la zone bleue est moderne"), 0.0005));
     }
 

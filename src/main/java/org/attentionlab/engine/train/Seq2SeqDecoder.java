@@ -120,9 +120,12 @@ public final class Seq2SeqDecoder {
             double[] logits = o.logits();
             // 3. the distribution softmax(logits / T), candidates best first
             double[] probs = softmax(logits, sampling.greedy() ? 1.0 : sampling.temperature());
-            Integer[] order = IntStream.range(0, probs.length).boxed().toArray(Integer[]::new);
+            // <pad> and <bos> are never written (a draw at a high temperature could pick them): they keep
+            // their share of the distribution shown, but are no candidates
+            Integer[] order = IntStream.range(0, probs.length)
+                    .filter(i -> i != Seq2SeqTransformer.PAD && i != Seq2SeqTransformer.BOS).boxed().toArray(Integer[]::new);
             Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -probs[i]).thenComparingInt(i -> i));
-            int k = sampling.greedy() ? 1 : (sampling.topK() == 0 ? probs.length : Math.min(sampling.topK(), probs.length));
+            int k = sampling.greedy() ? 1 : (sampling.topK() == 0 ? order.length : Math.min(sampling.topK(), order.length));
             double mass = 0;
             for (int i = 0; i < k; i++) {
                 mass += probs[order[i]];
@@ -139,7 +142,7 @@ public final class Seq2SeqDecoder {
                     }
                 }
             }
-            int shown = sampling.greedy() || sampling.topK() == 0 ? Math.min(DEFAULT_TOP, probs.length) : k;
+            int shown = sampling.greedy() || sampling.topK() == 0 ? Math.min(DEFAULT_TOP, order.length) : k;
             List<TokenChoice> top = new ArrayList<>(shown);
             for (int i = 0; i < shown; i++) {
                 int id = order[i];

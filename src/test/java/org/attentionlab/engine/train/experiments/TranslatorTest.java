@@ -21,6 +21,7 @@ import org.attentionlab.engine.train.Decoding;
 import org.attentionlab.engine.train.DecodingStep;
 import org.attentionlab.engine.train.ParallelCorpus;
 import org.attentionlab.engine.train.Sampling;
+import org.attentionlab.engine.train.Seq2SeqTransformer;
 import org.attentionlab.engine.train.Trainer;
 import org.attentionlab.engine.train.TrainerOptions;
 import org.attentionlab.engine.train.TrainingListener;
@@ -168,6 +169,26 @@ class TranslatorTest {
         assertEquals(1.0, renormalised, 1e-12, "top-k renormalises over the k candidates");
         DecodingStep cold = shipped.decode(s, Sampling.greedyDecoding()).steps().get(0);
         assertTrue(hot.top().get(0).probability() < cold.top().get(0).probability(), "a hot temperature flattens");
+    }
+
+    @Test
+    void aHotDrawAmongAllWordsNeverWritesPadOrBos() {
+        // at T = 50 every word is almost equally likely: 40 draws of a whole sentence would write
+        // <pad> or <bos> (2 of 71 words) many times over if they were candidates
+        String s = "the european economic area is modern";
+        int draws = 0;
+        for (long seed = 0; seed < 40; seed++) {
+            Decoding d = shipped.decode(s, Sampling.sample(50, 0, seed));
+            for (DecodingStep step : d.steps()) {
+                draws++;
+                int id = step.chosen().id();
+                assertTrue(id != Seq2SeqTransformer.PAD && id != Seq2SeqTransformer.BOS, "seed " + seed + " wrote " + step.chosen());
+                assertTrue(step.top().stream().noneMatch(c -> c.id() == Seq2SeqTransformer.PAD || c.id() == Seq2SeqTransformer.BOS));
+            }
+            assertEquals(1.0, java.util.Arrays.stream(d.steps().get(0).probabilities()).sum(), 1e-9,
+                    "the distribution shown still spans every word");
+        }
+        assertTrue(draws > 100, "draws " + draws);
     }
 
     @Test
