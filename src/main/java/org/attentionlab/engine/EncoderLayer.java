@@ -54,8 +54,8 @@ public final class EncoderLayer {
     }
 
     /**
-     * x (B, T, D) -> (B, T, D), adding each sequence's attention weights, row-major (H, T, T),
-     * to {@code attentionWeightsOut}.
+     * x (B, T, D) -> (B, T, D), adding each sequence's attention weights to
+     * {@code attentionWeightsOut}: one row-major (T, T) array per head, head 0 first.
      */
     INDArray forward(INDArray x, Mask mask, List<double[]> attentionWeightsOut) {
         return Workspaces.scoped("attention-lab.encoder", () -> run(x, mask, null, attentionWeightsOut));

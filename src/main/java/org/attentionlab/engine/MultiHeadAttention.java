@@ -105,8 +105,8 @@ public final class MultiHeadAttention {
 
     /**
      * The whole block; fills {@code traces} (one per sequence) when not null, and adds each
-     * sequence's attention weights, row-major (H, T, S), to {@code weightsOut} when not null (a
-     * light alternative to full traces, for models with many layers).
+     * sequence's attention weights to {@code weightsOut} when not null, one row-major (T, S) array
+     * per head, head 0 first (a light alternative to full traces, for models with many layers).
      */
     INDArray compute(INDArray query, INDArray memory, Mask mask, List<MultiHeadTrace> traces, List<double[]> weightsOut) {
         Tensors.requireRank(query, 3, "query");
@@ -150,7 +150,7 @@ public final class MultiHeadAttention {
                     (traces == null ? scaled : scaled.dup()).reshape((long) h * t, s), // -> (H·T, S)
                     allowed == null ? null : Nd4j.tile(allowed, h, 1)).reshape(h, t, s); // -> (H, T, S)
             if (weightsOut != null) {
-                weightsOut.add(Tensors.toVector(weights));
+                addHeads(weightsOut, weights, h);
             }
             INDArray z = Nd4j.matmul(weights, vh); // -> (H, T, d_v)
             // 3. concatenate: head i fills column block i -> (T, H·d_v)
@@ -223,7 +223,7 @@ public final class MultiHeadAttention {
                 }
             }
             if (weightsOut != null) {
-                weightsOut.add(Tensors.toVector(weights));
+                addHeads(weightsOut, weights, h);
             }
             // 3. Z_i = A_i·V_i into column block i of the concatenation -> (T, H·d_v)
             for (int i = 0; i < h; i++) {
@@ -232,6 +232,11 @@ public final class MultiHeadAttention {
             }
         }
         return concat;
+    }
+
+    /** Adds the H heads of one sequence's weights, (H, T, S) or (H·T, S), as H row-major (T, S) arrays. */
+    private static void addHeads(List<double[]> out, INDArray weights, int h) {
+        out.addAll(Tensors.blocks(weights, h));
     }
 
     /** Rows [n·len, (n+1)·len) of a (B·len, w) matrix: sequence n's block, as a view. */
