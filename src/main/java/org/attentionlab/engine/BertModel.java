@@ -234,13 +234,12 @@ public final class BertModel {
         // 2. the encoder stack, keeping every layer's attention weights and output
         INDArray state = x.reshape(1, t, h); // -> (1, T, H)
         for (EncoderLayer layer : layers) {
-            List<double[]> weights = new ArrayList<>(1);
+            List<double[]> weights = new ArrayList<>(heads);
             state = layer.forward(state, mask, weights);
             hidden.add(matrix(state.reshape(t, h)));
-            double[] w = weights.get(0); // (heads, T, T) row-major
             List<Matrix> perHead = new ArrayList<>(heads);
-            for (int i = 0; i < heads; i++) {
-                perHead.add(Matrix.adopt(t, t, Arrays.copyOfRange(w, i * t * t, (i + 1) * t * t)));
+            for (double[] w : weights) { // one (T, T) row-major array per head
+                perHead.add(Matrix.adopt(t, t, w));
             }
             attentions.add(perHead);
         }

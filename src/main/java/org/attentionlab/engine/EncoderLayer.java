@@ -54,8 +54,8 @@ public final class EncoderLayer {
     }
 
     /**
-     * x (B, T, D) -> (B, T, D), adding each sequence's attention weights, row-major (H, T, T),
-     * to {@code attentionWeightsOut}.
+     * x (B, T, D) -> (B, T, D), adding each sequence's attention weights to
+     * {@code attentionWeightsOut}: one row-major (T, T) array per head, head 0 first.
      */
     INDArray forward(INDArray x, Mask mask, List<double[]> attentionWeightsOut) {
         return Workspaces.scoped("attention-lab.encoder", () -> run(x, mask, null, attentionWeightsOut));
@@ -81,16 +81,19 @@ public final class EncoderLayer {
         // 1. self-attention sub-layer with its residual connection
         INDArray n1 = pre ? norm1.apply(x2) : null;
         INDArray attIn = (pre ? n1 : x2).reshape(b, t, d);
-        INDArray r1 = x2.add(attention.compute(attIn, attIn, mask, attn, weightsOut).reshape((long) b * t, d));
+        INDArray a = attention.compute(attIn, attIn, mask, attn, weightsOut).reshape((long) b * t, d);
+        // post-LN without a trace: the residual sum is folded into the norm (no separate array)
+        boolean fold = !pre && rec == null;
+        INDArray r1 = fold ? null : x2.add(a);
         if (!pre) {
-            n1 = norm1.apply(r1);
+            n1 = fold ? norm1.apply(x2, a) : norm1.apply(r1);
         }
         // 2. feed-forward sub-layer with its residual connection
         INDArray n2 = pre ? norm2.apply(r1) : null;
         INDArray hidden = ffn.hidden(pre ? n2 : n1);
         INDArray f = ffn.project(hidden);
-        INDArray r2 = (pre ? r1 : n1).add(f);
-        INDArray y = pre ? r2 : norm2.apply(r2);
+        INDArray r2 = fold ? null : (pre ? r1 : n1).add(f);
+        INDArray y = pre ? r2 : fold ? norm2.apply(n1, f) : norm2.apply(r2);
         if (!pre) {
             n2 = y;
         }

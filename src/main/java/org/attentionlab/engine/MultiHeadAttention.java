@@ -31,6 +31,10 @@ public final class MultiHeadAttention {
     private final Linear wk;
     private final Linear wv;
     private final Linear wo;
+    /** [W^Q | W^K | W^V] (D, 2·H·d_k + H·d_v): self-attention projects once; wq, wk, wv are views of it. */
+    private final INDArray qkvWeight;
+    /** [b^Q | b^K | b^V] (1, 2·H·d_k + H·d_v). */
+    private final INDArray qkvBias;
 
     public MultiHeadAttention(ModelConfig config, Linear wq, Linear wk, Linear wv, Linear wo) {
         this.config = config;
@@ -41,9 +45,13 @@ public final class MultiHeadAttention {
         requireShape(wk, d, hk, "W^K");
         requireShape(wv, d, hv, "W^V");
         requireShape(wo, hv, d, "W^O");
-        this.wq = wq;
-        this.wk = wk;
-        this.wv = wv;
+        // concatenated once here, not per call; the three maps then live as column blocks of it,
+        // so the weights are held once
+        this.qkvWeight = Nd4j.hstack(wq.weight(), wk.weight(), wv.weight());
+        this.qkvBias = Nd4j.hstack(wq.bias(), wk.bias(), wv.bias());
+        this.wq = block(0, hk, "W^Q");
+        this.wk = block(hk, hk, "W^K");
+        this.wv = block(2 * hk, hv, "W^V");
         this.wo = wo;
     }
 
@@ -105,8 +113,8 @@ public final class MultiHeadAttention {
 
     /**
      * The whole block; fills {@code traces} (one per sequence) when not null, and adds each
-     * sequence's attention weights, row-major (H, T, S), to {@code weightsOut} when not null (a
-     * light alternative to full traces, for models with many layers).
+     * sequence's attention weights to {@code weightsOut} when not null, one row-major (T, S) array
+     * per head, head 0 first (a light alternative to full traces, for models with many layers).
      */
     INDArray compute(INDArray query, INDArray memory, Mask mask, List<MultiHeadTrace> traces, List<double[]> weightsOut) {
         Tensors.requireRank(query, 3, "query");
@@ -126,14 +134,26 @@ public final class MultiHeadAttention {
         int dv = config.dV();
         INDArray q2 = query.reshape(b * (long) t, d).castTo(dtype());
         INDArray m2 = memory.reshape(b * (long) s, d).castTo(dtype());
+        double scale = ScaledDotProductAttention.scaleFactor(dk, config.scaled());
+        if (traces == null && query == memory) {
+            // 1. self-attention: [Q | K | V] = x·[W^Q | W^K | W^V] + [b^Q | b^K | b^V] in one product
+            INDArray qkv = Nd4j.createUninitialized(dtype(), b * (long) t, qkvWeight.size(1));
+            Nd4j.gemm(q2, qkvWeight, qkv, false, false, 1.0, 0.0).addiRowVector(qkvBias);
+            if (Blas.usable(qkv)) {
+                int w = (int) qkvWeight.size(1);
+                int hk = h * dk;
+                INDArray concat = attendInPlace(qkv, 0, w, qkv, hk, w, qkv, 2 * hk, w, b, t, s, mask, scale, weightsOut);
+                return wo.apply(concat).reshape(b, t, d);
+            }
+        }
         // 1. project: Q = x·W^Q, K = m·W^K, V = m·W^V -> (B·T, H·d_k), (B·S, H·d_k), (B·S, H·d_v)
         INDArray qAll = wq.apply(q2);
         INDArray kAll = wk.apply(m2);
         INDArray vAll = wv.apply(m2);
-        double scale = ScaledDotProductAttention.scaleFactor(dk, config.scaled());
         if (traces == null && Blas.usable(qAll, kAll, vAll)) {
             // 2.–3. on the CPU, every head straight from and into its column block (no copies)
-            INDArray concat = attendInPlace(qAll, kAll, vAll, b, t, s, mask, scale, weightsOut);
+            INDArray concat = attendInPlace(qAll, 0, h * dk, kAll, 0, h * dk, vAll, 0, h * dv, b, t, s, mask, scale,
+                    weightsOut);
             // 4. output projection: Concat·W^O + b^O -> (B·T, D) -> (B, T, D)
             return wo.apply(concat).reshape(b, t, d);
         }
@@ -150,7 +170,7 @@ public final class MultiHeadAttention {
                     (traces == null ? scaled : scaled.dup()).reshape((long) h * t, s), // -> (H·T, S)
                     allowed == null ? null : Nd4j.tile(allowed, h, 1)).reshape(h, t, s); // -> (H, T, S)
             if (weightsOut != null) {
-                weightsOut.add(Tensors.toVector(weights));
+                addHeads(weightsOut, weights, h);
             }
             INDArray z = Nd4j.matmul(weights, vh); // -> (H, T, d_v)
             // 3. concatenate: head i fills column block i -> (T, H·d_v)
@@ -187,11 +207,12 @@ public final class MultiHeadAttention {
      * rides on the first product (alpha); the mask is added as 0 / lowest before one native row
      * softmax, and rows with no allowed key are zeroed afterwards.
      *
-     * @param q (B·T, H·d_k), k (B·S, H·d_k), v (B·S, H·d_v), all whole c-ordered arrays
+     * @param q Q (B·T, H·d_k) from column q0 of rows ldq apart; k and v likewise, K (B·S, H·d_k),
+     *          V (B·S, H·d_v); whole c-ordered arrays (one array [Q | K | V] for self-attention)
      * @return the concatenation (B·T, H·d_v)
      */
-    private INDArray attendInPlace(INDArray q, INDArray k, INDArray v, int b, int t, int s, Mask mask, double scale,
-                                   List<double[]> weightsOut) {
+    private INDArray attendInPlace(INDArray q, int q0, int ldq, INDArray k, int k0, int ldk, INDArray v, int v0, int ldv,
+                                   int b, int t, int s, Mask mask, double scale, List<double[]> weightsOut) {
         int h = config.heads();
         int dk = config.dK();
         int dv = config.dV();
@@ -200,12 +221,12 @@ public final class MultiHeadAttention {
         INDArray concat = Nd4j.createUninitialized(dtype(), b * (long) t, hv);
         INDArray weights = Nd4j.createUninitialized(dtype(), (long) h * t, s); // (H·T, S), reused per sequence
         for (int n = 0; n < b; n++) {
-            long qRow = (long) n * t * hk;
-            long kRow = (long) n * s * hk;
-            long vRow = (long) n * s * hv;
+            long qRow = q0 + (long) n * t * ldq;
+            long kRow = k0 + (long) n * s * ldk;
+            long vRow = v0 + (long) n * s * ldv;
             // 2. S_i = Q_i·K_iᵀ/√d_k for every head i -> (H, T, S)
             for (int i = 0; i < h; i++) {
-                Blas.gemm(false, true, t, s, dk, scale, q, qRow + (long) i * dk, hk, k, kRow + (long) i * dk, hk,
+                Blas.gemm(false, true, t, s, dk, scale, q, qRow + (long) i * dk, ldq, k, kRow + (long) i * dk, ldk,
                         0, weights, (long) i * t * s, s);
             }
             INDArray additive = mask.additive(n, t, s, dtype());
@@ -223,15 +244,26 @@ public final class MultiHeadAttention {
                 }
             }
             if (weightsOut != null) {
-                weightsOut.add(Tensors.toVector(weights));
+                addHeads(weightsOut, weights, h);
             }
             // 3. Z_i = A_i·V_i into column block i of the concatenation -> (T, H·d_v)
             for (int i = 0; i < h; i++) {
-                Blas.gemm(false, false, t, dv, s, 1, weights, (long) i * t * s, s, v, vRow + (long) i * dv, hv,
+                Blas.gemm(false, false, t, dv, s, 1, weights, (long) i * t * s, s, v, vRow + (long) i * dv, ldv,
                         0, concat, (long) n * t * hv + (long) i * dv, hv);
             }
         }
         return concat;
+    }
+
+    /** Adds the H heads of one sequence's weights, (H, T, S) or (H·T, S), as H row-major (T, S) arrays. */
+    private static void addHeads(List<double[]> out, INDArray weights, int h) {
+        out.addAll(Tensors.blocks(weights, h));
+    }
+
+    /** Columns [from, from + width) of the concatenated projections, as a map of its own (views). */
+    private Linear block(int from, int width, String name) {
+        return new Linear(qkvWeight.get(all(), interval(from, from + width)),
+                qkvBias.get(all(), interval(from, from + width)), name);
     }
 
     /** Rows [n·len, (n+1)·len) of a (B·len, w) matrix: sequence n's block, as a view. */

@@ -1,6 +1,9 @@
 package org.attentionlab.engine;
 
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -68,12 +71,58 @@ public final class Tensors {
     }
 
     /**
+     * a's values in row-major order cut into {@code count} equal consecutive blocks, each a fresh
+     * array: the heads of an (H, T, S) array without a second copy of the whole.
+     */
+    static List<double[]> blocks(INDArray a, int count) {
+        long n = a.length();
+        if (count <= 0 || n % count != 0) {
+            throw new IllegalArgumentException(Arrays.toString(a.shape()) + " does not split into " + count + " equal blocks");
+        }
+        int block = (int) (n / count);
+        List<double[]> out = new ArrayList<>(count);
+        if (a.dataType() == DataType.FLOAT && wholeC(a)) {
+            FloatBuffer buffer = a.data().asNioFloat();
+            float[] f = new float[block];
+            for (int i = 0; i < count; i++) {
+                buffer.get(i * block, f);
+                double[] d = new double[block];
+                for (int j = 0; j < block; j++) {
+                    d[j] = f[j];
+                }
+                out.add(d);
+            }
+            return out;
+        }
+        double[] all = rowMajor(a);
+        for (int i = 0; i < count; i++) {
+            out.add(Arrays.copyOfRange(all, i * block, (i + 1) * block));
+        }
+        return out;
+    }
+
+    private static boolean wholeC(INDArray a) {
+        return !a.isView() && a.ordering() == 'c' && a.offset() == 0 && a.data().length() == a.length();
+    }
+
+    /**
      * A fresh Java array of a's values in row-major order. A whole c-ordered array is read from its
      * buffer in one conversion; anything else (a view, f order) is laid out by ND4J first. (The
      * engine copies every attention and hidden state out: two ND4J ops fewer per copy.)
      */
     private static double[] rowMajor(INDArray a) {
-        if (!a.isView() && a.ordering() == 'c' && a.offset() == 0 && a.data().length() == a.length()) {
+        if (wholeC(a)) {
+            if (a.dataType() == DataType.FLOAT && a.length() <= Integer.MAX_VALUE) {
+                // one bulk read of the native buffer, widened here: DataBuffer.asDouble() reads
+                // element by element (bert-base copies out 12 × (H, T, T) weights per forward)
+                float[] f = new float[(int) a.length()];
+                a.data().asNioFloat().get(0, f);
+                double[] out = new double[f.length];
+                for (int i = 0; i < f.length; i++) {
+                    out[i] = f[i];
+                }
+                return out;
+            }
             return a.data().asDouble(); // a new array in every DataBuffer implementation
         }
         return a.castTo(DataType.DOUBLE).dup('c').data().asDouble();

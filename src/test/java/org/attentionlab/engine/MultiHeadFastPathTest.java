@@ -57,21 +57,21 @@ class MultiHeadFastPathTest {
                 for (int b = 0; b < 2; b++) {
                     String what = k.name() + " " + p + " sequence " + b;
                     assertAllClose(Tensors.toMatrix(out.slice(b)), traced.output().toArray(), rtol, atol, what);
-                    double[] w = weights.get(b);
                     for (int h = 0; h < 4; h++) {
+                        double[] w = weights.get(b * 4 + h); // one (T, S) array per head, sequence by sequence
                         double[][] expected = traced.heads().get(h).attention().weights().toArray();
                         double[][] actual = new double[k.queries()][k.keys()];
                         for (int i = 0; i < k.queries(); i++) {
-                            System.arraycopy(w, (h * k.queries() + i) * k.keys(), actual[i], 0, k.keys());
+                            System.arraycopy(w, i * k.keys(), actual[i], 0, k.keys());
                         }
                         assertAllClose(actual, expected, rtol, atol, what + " head " + h + " weights");
                     }
                 }
                 if (k.name().startsWith("cross")) {
-                    double[] w = weights.get(0);
                     for (int h = 0; h < 4; h++) {
+                        double[] w = weights.get(h);
                         for (int j = 0; j < s; j++) {
-                            assertEquals(0.0, w[(h * t + 2) * s + j], 0.0, "fully masked row has zero weights");
+                            assertEquals(0.0, w[2 * s + j], 0.0, "fully masked row has zero weights");
                         }
                     }
                     assertArrayEquals(new double[20], traced.concat().row(2), 0.0); // H·d_v = 4·5
@@ -91,12 +91,13 @@ class MultiHeadFastPathTest {
         for (double v : Tensors.toVector(out)) {
             assertTrue(Double.isFinite(v), "finite output");
         }
-        double[] w = weights.get(0);
+        assertEquals(2, weights.size(), "one array per head");
         for (int h = 0; h < 2; h++) {
+            double[] w = weights.get(h);
             for (int i = 0; i < 5; i++) {
                 double sum = 0;
                 for (int j = 0; j < 5; j++) {
-                    double a = w[(h * 5 + i) * 5 + j];
+                    double a = w[i * 5 + j];
                     if (j > i) {
                         assertEquals(0.0, a, 0.0, "a later key gets exactly zero");
                     }
