@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -38,8 +37,8 @@ class TrainerTest {
         final boolean gated;
         final Semaphore gate = new Semaphore(0);
         final java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
-        final List<Integer> steps = Collections.synchronizedList(new ArrayList<>());
-        final List<Integer> snapshots = Collections.synchronizedList(new ArrayList<>());
+        final List<Integer> steps = new CopyOnWriteArrayList<>();
+        final List<Integer> snapshots = new CopyOnWriteArrayList<>();
         final AtomicLong clock;
         int nanStep = -1;
 
@@ -80,8 +79,8 @@ class TrainerTest {
     /** Records everything the trainer reports. */
     static final class Recorder implements TrainingListener {
         final LinkedBlockingQueue<Object> events = new LinkedBlockingQueue<>();
-        final List<TrainingProgress> progress = Collections.synchronizedList(new ArrayList<>());
-        final List<TrainerState> states = Collections.synchronizedList(new ArrayList<>());
+        final List<TrainingProgress> progress = new CopyOnWriteArrayList<>();
+        final List<TrainerState> states = new CopyOnWriteArrayList<>();
 
         @Override
         public void onStateChanged(TrainerState state) {
