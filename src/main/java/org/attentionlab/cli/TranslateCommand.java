@@ -41,6 +41,9 @@ public final class TranslateCommand implements Callable<Integer> {
         if ((text == null) == (input == null)) {
             throw new BadInputException("give either --text or -i FILE (exactly one)");
         }
+        if (text != null && text.isBlank()) {
+            throw new BadInputException("--text is empty; give the sentence to translate");
+        }
         List<String> lines = text != null ? List.of(text) : TextLines.read(input, "-i");
         Translator translator = model.load();
         String where = text != null ? "--text" : "-i " + input;

@@ -115,6 +115,9 @@ class TrainCommandsTest {
         Files.writeString(withBlank, "the dog is green\n\nthe house is green\n");
         Result blank = run("translate", "-i", withBlank.toString());
         assertEquals("le chien est vert\n\nla maison est verte\n", blank.out(), "an empty line stays empty");
+        Result empty = run("translate", "--text", "  ");
+        assertEquals(2, empty.code());
+        assertEquals("translate: --text is empty; give the sentence to translate\n", empty.err());
         Result neither = run("translate");
         assertEquals(2, neither.code());
         assertEquals("translate: give either --text or -i FILE (exactly one)\n", neither.err());
